@@ -1,0 +1,83 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "blacksmith-atlas",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "atlas", targets: ["atlas"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        // Domain types and rules. Foundation only.
+        .target(name: "AtlasCore"),
+        // Content-addressed blob stores. No server code.
+        .target(
+            name: "AtlasStorage",
+            dependencies: [
+                "AtlasCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The Vapor application: configuration, database, routes.
+        .target(
+            name: "AtlasServer",
+            dependencies: [
+                "AtlasCore",
+                "AtlasStorage",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The thin executable: parses the command and calls into AtlasServer.
+        .executableTarget(
+            name: "atlas",
+            dependencies: [
+                "AtlasServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        // Fixtures, temp folders and test databases: for test targets only.
+        .target(
+            name: "AtlasTestSupport",
+            dependencies: [
+                "AtlasServer",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(name: "AtlasCoreTests", dependencies: ["AtlasCore"]),
+        .testTarget(name: "AtlasStorageTests", dependencies: ["AtlasStorage"]),
+        .testTarget(
+            name: "AtlasServerTests",
+            dependencies: [
+                "AtlasServer",
+                "AtlasTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,55 @@
+import AtlasCore
+import AtlasStorage
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Wires configuration, database, blob store, middleware and routes into a Vapor application.
+public func configure(_ app: Application, _ configuration: AtlasConfiguration, clock: any AtlasClock = SystemClock()) async throws {
+    try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+    let blobs = try LocalBlobStore(root: configuration.blobDirectory)
+    let gate: WriteGate?
+    switch configuration.database {
+    case .sqlite(let path):
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        gate = WriteGate()
+    case .postgres(let url):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        postgres.searchPath = nil
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 8), as: .psql)
+        gate = nil
+    }
+    app.atlas = AtlasServices(configuration: configuration, blobs: blobs, gate: gate, clock: clock)
+    app.migrations.add(AtlasMigrations.all)
+    app.http.server.configuration.hostname = configuration.host
+    app.http.server.configuration.port = configuration.port
+    app.http.server.configuration.requestDecompression = .disabled
+    app.middleware = Middlewares()
+    app.middleware.use(ProblemMiddleware())
+    try routes(app)
+
+    if case .sqlite = configuration.database {
+        // WAL lets readers run beside the one writer; the setting is kept in the database file.
+        _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
+    }
+    if configuration.autoMigrate {
+        try await app.autoMigrate()
+    }
+    // Staging files are uploads that never finished. The embedded mode is the only process
+    // writing its store, so all of them are leftovers of a crash; a shared store keeps the
+    // last hour's, which may be another replica's uploads in flight.
+    let swept = try blobs.sweepStaging(olderThan: configuration.isEmbedded ? 0 : 3600)
+    if swept > 0 { app.logger.notice("removed \(swept) unfinished upload(s) left by an earlier run") }
+}
+
+extension AtlasConfiguration {
+    /// SQLite and a local blob folder: one process owns everything.
+    var isEmbedded: Bool {
+        if case .sqlite = database { return true }
+        return false
+    }
+}

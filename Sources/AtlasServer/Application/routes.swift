@@ -1,0 +1,28 @@
+import Vapor
+
+/// The table of contents of the HTTP API. Each controller registers the endpoints of `Endpoints` it serves.
+func routes(_ app: Application) throws {
+    let controllers: [any RouteRegistering] = [
+        SystemController(openAPIDocument: OpenAPIDocument.data()),
+        ProjectController(),
+        AssetController(),
+        VersionController(),
+        FileController(),
+        DependencyController(),
+        BlobController(),
+    ]
+    for controller in controllers { controller.register(on: app) }
+}
+
+/// A controller: a group of handlers and the endpoints they serve.
+protocol RouteRegistering: Sendable {
+    func register(on routes: any RoutesBuilder)
+}
+
+extension SystemController: RouteRegistering {}
+extension ProjectController: RouteRegistering {}
+extension AssetController: RouteRegistering {}
+extension VersionController: RouteRegistering {}
+extension FileController: RouteRegistering {}
+extension DependencyController: RouteRegistering {}
+extension BlobController: RouteRegistering {}

@@ -1,0 +1,93 @@
+import Foundation
+import Logging
+
+/// Everything the server and CLI are configured by, decoded once at start.
+///
+/// Sources in order of precedence: the command line, then the environment (`ATLAS_*`,
+/// `DATABASE_URL`), then the defaults that give the embedded mode (SQLite and a local blob
+/// folder under `./atlas-data`). Nothing else in the code reads the environment.
+public struct AtlasConfiguration: Sendable {
+    public enum DatabaseSetting: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public enum LogFormat: String, Sendable { case text, json }
+
+    public var host = "127.0.0.1"
+    public var port = 8000
+    public var dataDirectory = "./atlas-data"
+    public var database: DatabaseSetting = .sqlite(path: "./atlas-data/atlas.sqlite")
+    public var maxUploadBytes: Int64 = 100 * 1024 * 1024 * 1024
+    public var logLevel: Logger.Level = .info
+    public var logFormat: LogFormat = .text
+    /// Apply migrations at start. On by default for SQLite (the embedded mode); PostgreSQL
+    /// deployments run `atlas migrate` once, so replicas never race on schema changes.
+    public var autoMigrate = true
+
+    public var blobDirectory: String { dataDirectory + "/blobs" }
+
+    public init() {}
+
+    /// The names this configuration reads, for `--help` and the README.
+    public static let environmentNames = [
+        "ATLAS_HOST", "ATLAS_PORT", "ATLAS_DATA_DIR", "DATABASE_URL", "ATLAS_MAX_UPLOAD_BYTES",
+        "ATLAS_LOG_LEVEL", "ATLAS_LOG_FORMAT", "ATLAS_AUTO_MIGRATE",
+    ]
+
+    /// Builds the configuration from command-line overrides (same names as the environment)
+    /// and the environment, collecting every invalid value into one error.
+    public static func load(environment: [String: String], overrides: [String: String] = [:]) throws(ConfigurationError) -> AtlasConfiguration {
+        let values = environment.merging(overrides.filter { !$0.value.isEmpty }) { _, override in override }
+        var config = AtlasConfiguration()
+        var problems: [String] = []
+
+        if let host = values["ATLAS_HOST"] { config.host = host }
+        if let text = values["ATLAS_PORT"] {
+            if let port = Int(text), (0...65535).contains(port) { config.port = port }
+            else { problems.append("ATLAS_PORT='\(text)' is not a port number (0–65535)") }
+        }
+        if let dir = values["ATLAS_DATA_DIR"], !dir.isEmpty { config.dataDirectory = dir }
+        if let url = values["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                config.database = .postgres(url: url)
+                config.autoMigrate = false
+            } else if url.hasPrefix("sqlite://") {
+                config.database = .sqlite(path: String(url.dropFirst("sqlite://".count)))
+            } else {
+                problems.append("DATABASE_URL must start with postgres:// or sqlite:// (got '\(url.prefix(12))…')")
+            }
+        } else {
+            config.database = .sqlite(path: config.dataDirectory + "/atlas.sqlite")
+        }
+        if let text = values["ATLAS_MAX_UPLOAD_BYTES"] {
+            if let bytes = Int64(text), bytes > 0 { config.maxUploadBytes = bytes }
+            else { problems.append("ATLAS_MAX_UPLOAD_BYTES='\(text)' is not a positive number of bytes") }
+        }
+        if let text = values["ATLAS_LOG_LEVEL"] {
+            if let level = Logger.Level(rawValue: text.lowercased()) { config.logLevel = level }
+            else { problems.append("ATLAS_LOG_LEVEL='\(text)' is not one of trace, debug, info, notice, warning, error, critical") }
+        }
+        if let text = values["ATLAS_LOG_FORMAT"] {
+            if let format = LogFormat(rawValue: text.lowercased()) { config.logFormat = format }
+            else { problems.append("ATLAS_LOG_FORMAT='\(text)' is not text or json") }
+        }
+        if let text = values["ATLAS_AUTO_MIGRATE"] {
+            switch text.lowercased() {
+            case "true", "1", "yes": config.autoMigrate = true
+            case "false", "0", "no": config.autoMigrate = false
+            default: problems.append("ATLAS_AUTO_MIGRATE='\(text)' is not true or false")
+            }
+        }
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+        return config
+    }
+}
+
+/// Every invalid configuration value, reported together so one restart fixes them all.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var problems: [String]
+    public var description: String {
+        "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

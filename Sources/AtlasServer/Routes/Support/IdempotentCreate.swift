@@ -1,0 +1,93 @@
+import AtlasCore
+import Crypto
+import Foundation
+import SQLKit
+import Vapor
+
+/// A response made by a creating request, as stored for replay.
+struct CreatedResponse: Sendable {
+    var status: HTTPResponseStatus
+    var body: Data
+    var location: String?
+    var etag: String?
+
+    init<T: Encodable>(_ value: T, status: HTTPResponseStatus = .created, location: String?, etag: String?) throws {
+        self.status = status
+        self.body = try JSONCoding.encoder().encode(value)
+        self.location = location
+        self.etag = etag
+    }
+
+    init(record: IdempotencyStore.Record) {
+        status = HTTPResponseStatus(statusCode: record.status)
+        body = Data(record.body.utf8)
+        location = record.location
+        etag = record.etag
+    }
+
+    func response(replayed: Bool = false) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        if let location { headers.replaceOrAdd(name: .location, value: location) }
+        if let etag { headers.replaceOrAdd(name: .eTag, value: etag) }
+        if replayed { headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true") }
+        return Response(status: status, headers: headers, body: .init(data: body))
+    }
+}
+
+/// Creating requests with `Idempotency-Key`: a retry with the same key and the same request
+/// gets the first response back and creates nothing; the key is stored in the same
+/// transaction as what it created, so a crash cannot separate them.
+struct IdempotentCreate {
+    let request: Request
+    let key: String?
+    let scope: String
+    let fingerprint: String
+
+    /// - Parameter content: what identifies the request beyond its method and path (the body, or the upload's fields and file hashes).
+    init(_ request: Request, content: Data) throws {
+        self.request = request
+        self.key = request.headers.first(name: "Idempotency-Key")
+        self.scope = "\(request.method.rawValue) \(request.url.path)"
+        self.fingerprint = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+        if let key, key.isEmpty || key.count > 255 {
+            throw AtlasError.invalid("Idempotency-Key", "must be 1 to 255 characters")
+        }
+    }
+
+    /// The stored response when this request was already made; nil when it is new.
+    func replay() async throws -> Response? {
+        guard let key else { return nil }
+        guard let record = try await IdempotencyStore.find(scope: scope, key: key, on: request.atlasDatabase.sql) else {
+            return nil
+        }
+        guard record.fingerprint == fingerprint else {
+            throw AtlasError(code: "idempotency_key_reused", status: 422, title: "Idempotency key reused",
+                             detail: "Idempotency-Key \(key) was already used for a different request. Use a new key for a new request.")
+        }
+        return CreatedResponse(record: record).response(replayed: true)
+    }
+
+    /// Runs `create` in one transaction with the key's record.
+    func run(_ create: @escaping @Sendable (any SQLDatabase) async throws -> CreatedResponse) async throws -> Response {
+        let key = self.key, scope = self.scope, fingerprint = self.fingerprint
+        let now = request.atlas.clock.now()
+        do {
+            let created = try await request.atlasDatabase.write { sql in
+                let created = try await create(sql)
+                if let key {
+                    let record = IdempotencyStore.Record(
+                        fingerprint: fingerprint, status: Int(created.status.code),
+                        body: String(decoding: created.body, as: UTF8.self), location: created.location, etag: created.etag)
+                    try await IdempotencyStore.save(record, scope: scope, key: key, at: now, on: sql)
+                }
+                return created
+            }
+            return created.response()
+        } catch {
+            // A concurrent request with the same key committed first: answer as its retry.
+            if key != nil, !(error is AtlasError), let replayed = try await replay() { return replayed }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import AtlasServer
+
+/// `atlas`: the server and its tools in one binary.
+@main
+struct Atlas: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "atlas",
+        abstract: "Blacksmith Atlas: asset library and AI tools for VFX studios.",
+        version: AtlasVersion.current,
+        subcommands: [Serve.self, Migrate.self, Fsck.self, Purge.self, Bench.self],
+        defaultSubcommand: Serve.self)
+}
