@@ -11,12 +11,22 @@ public enum AtlasRuntime {
         let app = try await makeApplication(arguments: ["atlas", "serve"])
         do {
             try await configure(app, configuration)
+            try await requireMigrated(app)
+            try sweepUnfinishedUploads(app)
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    /// Refuses to serve a database that `atlas migrate` has not brought up to date, rather than answering with errors.
+    private static func requireMigrated(_ app: Application) async throws {
+        let pending = try await app.migrator.previewPrepareBatch().get()
+        guard pending.isEmpty else {
+            throw StartupError("The database has \(pending.count) pending migration(s). Run `atlas migrate` with the same DATABASE_URL first (or set ATLAS_AUTO_MIGRATE=true).")
+        }
     }
 
     /// Applies every pending migration.
@@ -61,4 +71,10 @@ public enum AtlasRuntime {
         let environment = Environment(name: "production", arguments: arguments)
         return try await Application.make(environment)
     }
+}
+
+/// Why the server would not start, in words an operator can act on.
+public struct StartupError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
 }

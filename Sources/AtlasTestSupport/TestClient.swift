@@ -26,7 +26,7 @@ public struct TestClient: Sendable {
     }
 
     /// Sends a `multipart/form-data` upload.
-    public func upload(_ method: HTTPMethod = .POST, _ path: String, _ form: MultipartForm, headers: HTTPHeaders = [:]) async throws -> TestResponse {
+    public func upload(_ path: String, _ form: MultipartForm, method: HTTPMethod = .POST, headers: HTTPHeaders = [:]) async throws -> TestResponse {
         var headers = headers
         headers.replaceOrAdd(name: .contentType, value: form.contentType)
         return try await send(method, path, headers: headers, body: ByteBuffer(data: form.body))

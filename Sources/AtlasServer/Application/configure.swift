@@ -39,10 +39,16 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
     if configuration.autoMigrate {
         try await app.autoMigrate()
     }
-    // Staging files are uploads that never finished. The embedded mode is the only process
-    // writing its store, so all of them are leftovers of a crash; a shared store keeps the
-    // last hour's, which may be another replica's uploads in flight.
-    let swept = try blobs.sweepStaging(olderThan: configuration.isEmbedded ? 0 : 3600)
+}
+
+/// Removes the staging files of uploads that never finished, before a server starts taking uploads.
+///
+/// In the embedded mode the server is the only process that uploads into its store, so every
+/// staging file is a leftover of a crash or kill; a shared store keeps the last hour's, which
+/// may be another replica's uploads in flight. Commands such as `fsck` never sweep: they may
+/// run beside a live server.
+func sweepUnfinishedUploads(_ app: Application) throws {
+    let swept = try app.atlas.blobs.sweepStaging(olderThan: app.atlas.configuration.isEmbedded ? 0 : 3600)
     if swept > 0 { app.logger.notice("removed \(swept) unfinished upload(s) left by an earlier run") }
 }
 

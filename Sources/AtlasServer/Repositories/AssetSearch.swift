@@ -90,9 +90,15 @@ struct AssetSearch: Sendable {
         case .createdAt, .createdAtDescending:
             return "a.id \(unsafeRaw: op) \(bind: id)"
         case .updatedAt, .updatedAtDescending:
-            guard let text = cursor.value, let seconds = Double(text) else { throw Self.badCursor }
-            let date = Date(timeIntervalSince1970: seconds)
-            return "(o.updated_at \(unsafeRaw: op) \(bind: date) OR (o.updated_at = \(bind: date) AND a.id \(unsafeRaw: op) \(bind: id)))"
+            // Times are written in whole milliseconds but read back through each driver's own
+            // rounding, so "the same time" is the half-millisecond window around the cursor's.
+            guard let text = cursor.value, let millis = Int64(text) else { throw Self.badCursor }
+            let low = Date(timeIntervalSince1970: (Double(millis) - 0.5) / 1000)
+            let high = Date(timeIntervalSince1970: (Double(millis) + 0.5) / 1000)
+            let sameTime: SQLQueryString = "(o.updated_at >= \(bind: low) AND o.updated_at < \(bind: high) AND a.id \(unsafeRaw: op) \(bind: id))"
+            return sort.isDescending
+                ? "(o.updated_at < \(bind: low) OR " + sameTime + ")"
+                : "(o.updated_at >= \(bind: high) OR " + sameTime + ")"
         case .name, .nameDescending:
             guard let name = cursor.value else { throw Self.badCursor }
             return "(o.name \(unsafeRaw: op) \(bind: name) OR (o.name = \(bind: name) AND a.id \(unsafeRaw: op) \(bind: id)))"
@@ -106,7 +112,8 @@ struct AssetSearch: Sendable {
         case .createdAt, .createdAtDescending:
             PageCursor(sort: sort.rawValue, id: asset.stamp.id)
         case .updatedAt, .updatedAtDescending:
-            PageCursor(sort: sort.rawValue, value: String(asset.stamp.updatedAt.timeIntervalSince1970), id: asset.stamp.id)
+            PageCursor(sort: sort.rawValue, value: String(Int64((asset.stamp.updatedAt.timeIntervalSince1970 * 1000).rounded())),
+                       id: asset.stamp.id)
         case .name, .nameDescending:
             PageCursor(sort: sort.rawValue, value: asset.stamp.name, id: asset.stamp.id)
         case .relevance:

@@ -111,7 +111,11 @@ final class MultipartCollector {
     }
 
     private func fail(_ error: any Error) {
-        failure = (error as? AtlasError) ?? AtlasError.badRequest("upload_failed", "The upload could not be stored: \(error)")
+        switch error {
+        case let error as AtlasError: failure = error
+        case let error as FieldError: failure = .validation([error])
+        default: failure = AtlasError.badRequest("upload_failed", "The upload could not be stored: \(error)")
+        }
         discardAll()
     }
 }

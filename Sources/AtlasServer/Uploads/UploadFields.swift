@@ -24,6 +24,9 @@ enum UploadFields {
                 object[name] = .string(value)
             }
         }
-        return try JSONEncoder().encode(object)
+        // Sorted, so that the same form always makes the same JSON (and the same idempotency fingerprint).
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(object)
     }
 }

@@ -3,12 +3,12 @@ import Foundation
 
 /// An asset as the API shows it. Listings carry this without files (lazy loading); the
 /// detail adds the latest version.
-struct AssetBody: Codable, Sendable {
+struct AssetBody: Encodable, Sendable {
     var id: String
     var projectID: String
     var name: String
     var type: AssetType
-    var format: String?
+    @Nullable var format: String?
     var description: String
     var tags: [String]
     var status: VersionStatus
@@ -16,11 +16,11 @@ struct AssetBody: Codable, Sendable {
     var metadata: Metadata
     var createdAt: Date
     var updatedAt: Date
-    var createdBy: String?
-    var updatedBy: String?
-    var deletedAt: Date?
+    @Nullable var createdBy: String?
+    @Nullable var updatedBy: String?
+    @Nullable var deletedAt: Date?
     var etag: String
-    var latest: VersionBody?
+    @Nullable var latest: VersionBody?
 
     enum CodingKeys: String, CodingKey {
         case id, name, type, format, description, tags, status, metadata, etag, latest
@@ -57,7 +57,7 @@ struct AssetListBody: Encodable, Sendable {
     }
 
     var items: [AssetBody]
-    var nextCursor: String?
+    @Nullable var nextCursor: String?
     var facets: [String: [FacetCount]]?
 
     enum CodingKeys: String, CodingKey {

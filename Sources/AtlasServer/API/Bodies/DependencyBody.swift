@@ -19,11 +19,11 @@ struct DependencyBody: Encodable, Sendable {
     var kind: String
     var reference: String
     var missing: Bool
-    var depth: Int?
-    var source: End?
-    var target: End?
+    @Nullable var depth: Int?
+    @Nullable var source: End?
+    @Nullable var target: End?
     var createdAt: Date
-    var createdBy: String?
+    @Nullable var createdBy: String?
 
     enum CodingKeys: String, CodingKey {
         case id, kind, reference, missing, depth, source, target

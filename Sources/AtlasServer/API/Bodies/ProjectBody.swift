@@ -2,7 +2,7 @@ import AtlasCore
 import Foundation
 
 /// A project as the API shows it.
-struct ProjectBody: Codable, Sendable {
+struct ProjectBody: Encodable, Sendable {
     var id: String
     var name: String
     var code: String
@@ -11,8 +11,8 @@ struct ProjectBody: Codable, Sendable {
     var metadata: Metadata
     var createdAt: Date
     var updatedAt: Date
-    var createdBy: String?
-    var updatedBy: String?
+    @Nullable var createdBy: String?
+    @Nullable var updatedBy: String?
     var etag: String
 
     enum CodingKeys: String, CodingKey {

@@ -2,7 +2,7 @@ import AtlasCore
 import Foundation
 
 /// A version as the API shows it, with its files and where to download them.
-struct VersionBody: Codable, Sendable {
+struct VersionBody: Encodable, Sendable {
     struct FileBody: Codable, Sendable {
         var path: String
         var sha256: ContentHash
@@ -13,16 +13,16 @@ struct VersionBody: Codable, Sendable {
     var id: String
     var assetID: String
     var number: Int
-    var parentID: String?
+    @Nullable var parentID: String?
     var status: VersionStatus
     var comment: String
-    var revertedFrom: Int?
+    @Nullable var revertedFrom: Int?
     var metadata: Metadata
     var files: [FileBody]
     var createdAt: Date
     var updatedAt: Date
-    var createdBy: String?
-    var updatedBy: String?
+    @Nullable var createdBy: String?
+    @Nullable var updatedBy: String?
     var etag: String
 
     enum CodingKeys: String, CodingKey {
@@ -74,7 +74,7 @@ struct VersionDiffBody: Encodable, Sendable {
     var to: Int
     var metadata: MetadataDiff
     var files: FileDiff
-    var status: MetadataDiff.Change?
+    @Nullable var status: MetadataDiff.Change?
 
     enum CodingKeys: String, CodingKey {
         case from, to, metadata, files, status

@@ -13,7 +13,7 @@ enum VersionDraft {
         var files = upload.files.map { VersionFile(path: $0.path, sha256: $0.blob.hash, size: $0.blob.size) }
         for (index, file) in (declared ?? []).enumerated() {
             let field = "files[\(index)]"
-            guard let path = FieldRules.filePath(file.path, field: "\(field).path").collect(into: &errors) else { continue }
+            let path = FieldRules.filePath(file.path, field: "\(field).path").collect(into: &errors)
             guard let hash = ContentHash(hex: file.sha256) else {
                 errors.append(FieldError(field: "\(field).sha256", message: "must be 64 hexadecimal digits"))
                 continue
@@ -22,7 +22,7 @@ enum VersionDraft {
                 errors.append(FieldError(field: "\(field).sha256", message: "no stored content has this hash; upload it first with POST /api/v1/blobs"))
                 continue
             }
-            files.append(VersionFile(path: path, sha256: hash, size: size))
+            if let path { files.append(VersionFile(path: path, sha256: hash, size: size)) }
         }
         var seen = Set<String>()
         for file in files where !seen.insert(file.path).inserted {
