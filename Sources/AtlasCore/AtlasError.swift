@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one error type that crosses the library/server boundary.
 ///
 /// A struct rather than an enum so that adding a code breaks no caller; the `code` is part of
@@ -27,8 +29,9 @@ public struct AtlasError: Error, Sendable, Equatable {
 extension AtlasError {
     /// An object that does not exist (or is not visible), e.g. `notFound("asset", id)` → `asset_not_found`.
     public static func notFound(_ kind: String, _ reference: CustomStringConvertible) -> AtlasError {
-        AtlasError(code: "\(kind)_not_found", status: 404, title: "\(kind.capitalized) not found",
-                   detail: "No \(kind.replacingOccurrences(of: "_", with: " ")) \(reference) exists.")
+        let words = kind.replacingOccurrences(of: "_", with: " ")
+        return AtlasError(code: "\(kind)_not_found", status: 404, title: words.prefix(1).uppercased() + words.dropFirst() + " not found",
+                          detail: "No \(words) \(reference) exists.")
     }
 
     /// A request body or parameters with one or more invalid fields.

@@ -2,11 +2,19 @@ import Foundation
 
 /// ISO 8601 reading and writing as the API uses it: UTC, with or without fractional seconds.
 public enum ISO8601 {
+    /// A date-time with a time zone (with or without fractional seconds), or a plain
+    /// `YYYY-MM-DD` meaning its midnight UTC. Anything else, including impossible days and
+    /// trailing text, is nil.
     public static func parse(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) { return date }
-        return nil
+        if text.count > 10 {
+            if let date = try? Date(text, strategy: .iso8601) { return date }
+            return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        }
+        let dateOnly = Date.ISO8601FormatStyle().year().month().day()
+        guard text.count == 10, let date = try? Date(text, strategy: dateOnly),
+              date.formatted(dateOnly) == text  // refuses 2026-02-30, which the parser rolls over
+        else { return nil }
+        return date
     }
 
     /// `2026-11-24T09:30:00.123Z`, to the nearest millisecond.

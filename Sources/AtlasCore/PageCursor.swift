@@ -27,7 +27,9 @@ public struct PageCursor: Sendable, Equatable, Codable {
 
     /// URL-safe base64 of a compact JSON form.
     public var encoded: String {
-        let data = (try? JSONEncoder().encode(self)) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // the same position always gives the same cursor
+        let data = (try? encoder.encode(self)) ?? Data()
         return data.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")

@@ -18,6 +18,7 @@ public enum ProjectCode {
             (("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)) ? Character(scalar) : "_"
         }
         let collapsed = String(kept).split(separator: "_").joined(separator: "_")
-        return collapsed.isEmpty ? "PROJECT" : String(collapsed.prefix(32))
+        let code = String(collapsed.prefix(32)).trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        return code.isEmpty ? "PROJECT" : code
     }
 }

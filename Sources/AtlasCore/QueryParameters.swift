@@ -10,15 +10,21 @@ public struct QueryParameters: Sendable {
         self.items = items
     }
 
-    /// Parses a raw query string; `+` means a space, as HTML forms send it.
+    /// Parses a raw query string; `+` means a space, as HTML forms send it. Empty pieces
+    /// (`a=1&&b=2`, a trailing `&`) are skipped, and text that is not valid percent-encoding is
+    /// taken as it stands rather than refused: a query is read leniently, then checked.
     public init(queryString: String?) {
-        guard let query = queryString, !query.isEmpty else {
-            self.items = []
-            return
+        self.items = (queryString ?? "").split(separator: "&").compactMap { piece in
+            let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0])
+            guard !name.isEmpty else { return nil }
+            return (name, parts.count > 1 ? Self.decode(parts[1]) : "")
         }
-        var components = URLComponents()
-        components.percentEncodedQuery = query.replacingOccurrences(of: "+", with: "%20")
-        self.items = (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
     }
 
     /// Every value of a parameter, comma lists split, blanks dropped.

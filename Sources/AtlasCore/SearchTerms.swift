@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of a full-text query or of the text being indexed.
 ///
 /// Both the index and the query are split here, by one rule, rather than by each database's
@@ -10,7 +12,8 @@ public enum SearchTerms {
     public static func words(in text: String) -> [String] {
         var words: [String] = []
         var current = ""
-        for scalar in text.lowercased().unicodeScalars {
+        // Composed form first: macOS file names spell é as e + a combining accent.
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.unicodeScalars.append(scalar)
             } else if !current.isEmpty {

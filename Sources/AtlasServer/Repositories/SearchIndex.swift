@@ -24,10 +24,11 @@ enum SearchIndex {
     static func write(_ assetID: UUID, _ document: SearchDocument, on sql: any SQLDatabase) async throws {
         switch SQLFlavor(sql) {
         case .sqlite:
-            try await sql.raw("DELETE FROM asset_search WHERE asset_id = \(bind: assetID)").run()
+            let key = try await searchKey(of: assetID, on: sql)
+            try await sql.raw("DELETE FROM asset_search WHERE rowid = \(bind: key)").run()
             try await sql.raw("""
-                INSERT INTO asset_search (asset_id, name, tags, description, metadata)
-                VALUES (\(bind: assetID), \(bind: document.name), \(bind: document.tags),
+                INSERT INTO asset_search (rowid, asset_id, name, tags, description, metadata)
+                VALUES (\(bind: key), \(bind: assetID), \(bind: document.name), \(bind: document.tags),
                         \(bind: document.description), \(bind: document.metadata))
                 """).run()
         case .postgres:
@@ -40,6 +41,15 @@ enum SearchIndex {
                 ON CONFLICT (asset_id) DO UPDATE SET document = excluded.document
                 """).run()
         }
+    }
+
+    /// The asset's FTS5 rowid on SQLite (see M0009), made on first use.
+    private static func searchKey(of assetID: UUID, on sql: any SQLDatabase) async throws -> Int64 {
+        try await sql.raw("INSERT INTO asset_search_keys (asset_id) VALUES (\(bind: assetID)) ON CONFLICT (asset_id) DO NOTHING").run()
+        guard let row = try await sql.raw("SELECT search_rowid FROM asset_search_keys WHERE asset_id = \(bind: assetID)").first() else {
+            throw AtlasError(code: "internal_error", status: 500, title: "Search index", detail: "The search key of an asset could not be made.")
+        }
+        return try row.decode(column: "search_rowid", as: Int64.self)
     }
 
     /// A derived table `(asset_id, score)` of the assets matching every word as a prefix, best score highest.

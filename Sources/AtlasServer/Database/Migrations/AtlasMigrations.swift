@@ -11,5 +11,6 @@ enum AtlasMigrations {
         M0006_CreateDependencies(),
         M0007_CreateIdempotencyKeys(),
         M0008_CreateAssetSearch(),
+        M0009_AddAssetSearchKeys(),
     ]
 }
