@@ -37,7 +37,7 @@ public protocol BlobStore: Sendable {
     func verify(_ hash: ContentHash) throws -> BlobCheck
 
     /// Removes staging files left behind by a crash or kill (called at start-up). Returns how many
-    /// were removed. Only removes files older than `age` seconds so in-flight writes of another
-    /// process sharing the store survive.
+    /// were removed. A file whose writer is alive (it holds the file's lock, in any process
+    /// sharing the store) is kept, and so is one written to in the last `age` seconds.
     @discardableResult func sweepStaging(olderThan age: TimeInterval) throws -> Int
 }

@@ -46,6 +46,10 @@ public final class BlobWriter {
     public init(stagingPath: String) throws {
         let fd = open(stagingPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BlobStoreError.open(path: stagingPath, errno: errno) }
+        // Held until the file is closed or the process dies: it tells `sweepStaging` this upload
+        // is alive, in this process or any other sharing the store. Where the file system has
+        // no locks the sweep falls back on the file's age.
+        _ = flock(fd, LOCK_EX | LOCK_NB)
         self.stagingPath = stagingPath
         self.descriptor = fd
         self.buffer = .allocate(byteCount: Self.bufferCapacity, alignment: 16)

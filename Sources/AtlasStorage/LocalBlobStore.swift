@@ -160,8 +160,9 @@ public struct LocalBlobStore: BlobStore {
 
     @discardableResult
     public func sweepStaging(olderThan age: TimeInterval) throws -> Int {
-        // Writers keep touching their file's modification time, so age measures idleness: a
-        // slow but live upload of another process stays, an abandoned one goes.
+        // Writers keep touching their file's modification time, so age measures idleness; and
+        // a live writer holds a lock on its file, so a file that can be locked here has no
+        // writer left: its process crashed or was killed.
         let cutoff = Date(timeIntervalSinceNow: -age)
         var removed = 0
         for name in try Self.list(stagingDirectory) where name.hasSuffix(".part") {
@@ -169,7 +170,8 @@ public struct LocalBlobStore: BlobStore {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                 attributes[.type] as? FileAttributeType == .typeRegular,
                 let modified = attributes[.modificationDate] as? Date,
-                modified < cutoff
+                modified <= cutoff,
+                !Self.isHeldByWriter(path)
             else { continue }
             if unlink(path) == 0 {
                 removed += 1
@@ -178,6 +180,14 @@ public struct LocalBlobStore: BlobStore {
             }
         }
         return removed
+    }
+
+    /// Whether a live `BlobWriter` (of any process) holds the staging file's lock.
+    static func isHeldByWriter(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
     }
 
     // MARK: - Paths

@@ -22,22 +22,22 @@ extension TestClient {
         if !tags.isEmpty { form = form.field("tags", tags.joined(separator: ",")) }
         if let description { form = form.field("description", description) }
         if let metadata { form = form.field("metadata", metadata) }
-        for (path, data) in files { form = form.file(path, data) }
-        let response = try await upload("/api/v1/assets", form.finished)
-        guard response.status == .created else {
-            throw TestSupportError("creating asset \(name) failed: \(response.status) \(response.text)")
-        }
-        return response.json
+        return try await create("/api/v1/assets", form, files: files, what: "asset \(name)")
     }
 
     /// Adds a version with these files and returns the version's JSON.
     public func addVersion(asset: String, files: [(String, Data)], comment: String = "", metadata: String? = nil) async throws -> JSONValue {
         var form = MultipartForm().field("comment", comment)
         if let metadata { form = form.field("metadata", metadata) }
-        for (path, data) in files { form = form.file(path, data) }
-        let response = try await upload("/api/v1/assets/\(asset)/versions", form.finished)
+        return try await create("/api/v1/assets/\(asset)/versions", form, files: files, what: "a version of \(asset)")
+    }
+
+    /// Uploads `form` with `files` and returns the created object's JSON, failing unless it was created.
+    private func create(_ path: String, _ form: MultipartForm, files: [(String, Data)], what: String) async throws -> JSONValue {
+        let form = files.reduce(form) { $0.file($1.0, $1.1) }
+        let response = try await upload(path, form.finished)
         guard response.status == .created else {
-            throw TestSupportError("adding a version to \(asset) failed: \(response.status) \(response.text)")
+            throw TestSupportError("creating \(what) failed: \(response.status) \(response.text)")
         }
         return response.json
     }

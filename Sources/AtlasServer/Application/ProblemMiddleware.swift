@@ -68,7 +68,6 @@ enum ProblemResponse {
                         errors: problem.fieldErrors.isEmpty ? nil : problem.fieldErrors)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
-        if problem.status == 413 { headers.replaceOrAdd(name: .connection, value: "close") }
         let data = (try? JSONCoding.encoder().encode(body)) ?? Data()
         return Response(status: HTTPResponseStatus(statusCode: problem.status), headers: headers, body: .init(data: data))
     }

@@ -43,19 +43,10 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
 
 /// Removes the staging files of uploads that never finished, before a server starts taking uploads.
 ///
-/// In the embedded mode the server is the only process that uploads into its store, so every
-/// staging file is a leftover of a crash or kill; a shared store keeps the last hour's, which
-/// may be another replica's uploads in flight. Commands such as `fsck` never sweep: they may
-/// run beside a live server.
+/// A live upload holds a lock on its staging file, so only the files of crashed or killed
+/// processes go, even on a store that other replicas share. Commands such as `fsck` never
+/// sweep: they have no reason to touch uploads.
 func sweepUnfinishedUploads(_ app: Application) throws {
-    let swept = try app.atlas.blobs.sweepStaging(olderThan: app.atlas.configuration.isEmbedded ? 0 : 3600)
+    let swept = try app.atlas.blobs.sweepStaging(olderThan: 0)
     if swept > 0 { app.logger.notice("removed \(swept) unfinished upload(s) left by an earlier run") }
-}
-
-extension AtlasConfiguration {
-    /// SQLite and a local blob folder: one process owns everything.
-    var isEmbedded: Bool {
-        if case .sqlite = database { return true }
-        return false
-    }
 }

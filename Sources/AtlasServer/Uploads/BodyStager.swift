@@ -11,10 +11,7 @@ enum BodyStager {
         try UploadLimit.checkDeclaredLength(of: request, limit: limit)
         let writer = try request.atlas.blobs.makeWriter()
         do {
-            for try await chunk in request.body {
-                guard writer.bytesWritten + Int64(chunk.readableBytes) <= limit else {
-                    throw AtlasError.uploadTooLarge(limit: limit)
-                }
+            try await UploadBody.read(request, limit: limit, tooLarge: .uploadTooLarge(limit: limit)) { chunk in
                 try chunk.withUnsafeReadableBytes { try writer.write($0) }
             }
             guard writer.bytesWritten > 0 else { throw AtlasError.emptyUpload }

@@ -27,16 +27,10 @@ enum UploadReader {
 
     private static func collectJSON(_ request: Request) async throws -> Data {
         var data = Data()
-        do {
-            for try await chunk in request.body {
-                guard data.count + chunk.readableBytes <= maxJSONBytes else {
-                    throw AtlasError(code: "payload_too_large", status: 413, title: "Payload too large",
-                                     detail: "A JSON body may be at most \(maxJSONBytes) bytes; upload files as multipart or with POST /api/v1/blobs.")
-                }
-                data.append(contentsOf: chunk.readableBytesView)
-            }
-        } catch {
-            throw UploadLimit.describe(error)
+        let tooLarge = AtlasError(code: "payload_too_large", status: 413, title: "Payload too large",
+                                  detail: "A JSON body may be at most \(maxJSONBytes) bytes; upload files as multipart or with POST /api/v1/blobs.")
+        try await UploadBody.read(request, limit: Int64(maxJSONBytes), tooLarge: tooLarge) { chunk in
+            data.append(contentsOf: chunk.readableBytesView)
         }
         guard !data.isEmpty else { throw AtlasError.badRequest("missing_body", "This request needs a JSON body.") }
         return data
@@ -50,11 +44,8 @@ enum UploadReader {
         parser.onHeader = { name, value in collector.header(name, value) }
         parser.onBody = { buffer in collector.body(&buffer) }
         parser.onPartComplete = { collector.partComplete() }
-        var received: Int64 = 0
         do {
-            for try await chunk in request.body {
-                received += Int64(chunk.readableBytes)
-                guard received <= limit else { throw AtlasError.uploadTooLarge(limit: limit) }
+            try await UploadBody.read(request, limit: limit, tooLarge: .uploadTooLarge(limit: limit)) { chunk in
                 do { try parser.execute(chunk) } catch {
                     throw AtlasError.badRequest("invalid_multipart", "The multipart body is malformed.")
                 }
