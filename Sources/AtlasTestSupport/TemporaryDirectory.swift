@@ -11,6 +11,19 @@ public struct TemporaryDirectory: Sendable {
 
     public func file(_ name: String) -> String { path + "/" + name }
 
+    /// Every regular file under `path`, as paths relative to it; none if the folder does not exist.
+    public static func files(under path: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
+        var files: [String] = []
+        while let name = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(name)
+            }
+        }
+        return files
+    }
+
     public func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }

@@ -58,7 +58,7 @@ struct CrashRecoveryTests {
             let second = try await AtlasProcess.serve(dataDirectory: dataDirectory, databaseURL: databaseURL, environment: environment)
             defer { second.kill() }
 
-            let leftovers = filesUnder(dataDirectory + "/blobs/staging")
+            let leftovers = TemporaryDirectory.files(under: dataDirectory + "/blobs/staging")
             #expect(leftovers.isEmpty, "staging files survived the restart: \(leftovers)")
 
             let listed = try await listAssets(of: projectID, on: second.baseURL)
@@ -252,19 +252,6 @@ private func download(_ url: String) async throws -> (Int, Data) {
     let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(30))
     let body = try await response.body.collect(upTo: 64 * 1024 * 1024)
     return (Int(response.status.code), Data(buffer: body))
-}
-
-/// Every regular file under `path` (relative paths), or none if the folder does not exist.
-private func filesUnder(_ path: String) -> [String] {
-    guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
-    var files: [String] = []
-    while let name = walker.nextObject() as? String {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
-            files.append(name)
-        }
-    }
-    return files
 }
 
 /// A fresh data folder, and for PostgreSQL a fresh empty database, for a server run as a process;

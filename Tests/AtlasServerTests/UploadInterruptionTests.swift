@@ -29,7 +29,7 @@ struct UploadInterruptionTests {
                     try await outbound.write(ByteBuffer(string: upload.head(port: port, length: .declared(20 * 1024 * 1024))))
                     try await outbound.write(ByteBuffer(data: upload.body))
                     // Only meaningful if the server is streaming the file when the client goes away.
-                    let streaming = try await eventually { !filesUnder(t.blobDirectory + "/staging").isEmpty }
+                    let streaming = try await eventually { !TemporaryDirectory.files(under: t.blobDirectory + "/staging").isEmpty }
                     #expect(streaming, "the server never started staging the upload")
                 }  // the connection closes here, 18 MB short
                 let clean = try await eventually { try await isEmpty(t, project: project) }
@@ -244,13 +244,13 @@ private func listedAssets(_ t: AtlasTestApp, project: String) async throws -> [S
 /// No asset in the project, no stored blob, no staging file.
 private func isEmpty(_ t: AtlasTestApp, project: String) async throws -> Bool {
     try await listedAssets(t, project: project).isEmpty
-        && filesUnder(t.blobDirectory + "/sha256").isEmpty
-        && filesUnder(t.blobDirectory + "/staging").isEmpty
+        && TemporaryDirectory.files(under: t.blobDirectory + "/sha256").isEmpty
+        && TemporaryDirectory.files(under: t.blobDirectory + "/staging").isEmpty
 }
 
 private func leftovers(_ t: AtlasTestApp, project: String) async throws -> String {
-    "assets \(try await listedAssets(t, project: project)), blobs \(filesUnder(t.blobDirectory + "/sha256")), "
-        + "staging \(filesUnder(t.blobDirectory + "/staging"))"
+    "assets \(try await listedAssets(t, project: project)), blobs \(TemporaryDirectory.files(under: t.blobDirectory + "/sha256")), "
+        + "staging \(TemporaryDirectory.files(under: t.blobDirectory + "/staging"))"
 }
 
 /// Polls `condition` every 50 ms for up to `timeout`; whether it became true.
@@ -261,17 +261,4 @@ private func eventually(timeout: Duration = .seconds(5), _ condition: () async t
         guard ContinuousClock.now < deadline else { return false }
         try await Task.sleep(for: .milliseconds(50))
     }
-}
-
-/// Every regular file under `path` (relative paths), or none if the folder does not exist.
-private func filesUnder(_ path: String) -> [String] {
-    guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
-    var files: [String] = []
-    while let name = walker.nextObject() as? String {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
-            files.append(name)
-        }
-    }
-    return files
 }

@@ -16,7 +16,7 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
     case .sqlite(let path):
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
-        gate = WriteGate()
+        gate = WriteGate(database: app.db(.sqlite))
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         postgres.searchPath = nil

@@ -1,8 +1,8 @@
 import FluentKit
 import SQLKit
 
-/// The database as the repositories use it: SQL with binds, and write transactions that are
-/// serialised on SQLite (see `WriteGate`).
+/// The database as the repositories use it: SQL with binds, and write transactions that go
+/// through the group-committing `WriteGate` on SQLite.
 struct AtlasDatabase: Sendable {
     let database: any Database
     let gate: WriteGate?
@@ -10,18 +10,12 @@ struct AtlasDatabase: Sendable {
     var sql: any SQLDatabase { database as! any SQLDatabase }
     var flavor: SQLFlavor { SQLFlavor(sql) }
 
-    /// Runs `body` in one transaction: all of it is committed, or none of it.
+    /// Runs `body` atomically: all of it is committed, or none of it.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        if let gate { await gate.acquire() }
-        do {
-            let result = try await database.transaction { transaction in
-                try await body(transaction as! any SQLDatabase)
-            }
-            if let gate { await gate.release() }
-            return result
-        } catch {
-            if let gate { await gate.release() }
-            throw error
+        guard let gate else {
+            return try await database.transaction { transaction in try await body(transaction as! any SQLDatabase) }
         }
+        // The gate hands back what `body` returned, typed as `any Sendable`.
+        return try await gate.write { sql in try await body(sql) } as! T
     }
 }

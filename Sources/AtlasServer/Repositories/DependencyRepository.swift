@@ -12,16 +12,19 @@ enum DependencyRepository {
     }
 
     static func add(_ edge: DependencyEdge, on sql: any SQLDatabase) async throws {
+        let exists = AtlasError.conflict("dependency_exists", "This version already depends on \(edge.reference).")
         if try await sql.raw("""
             SELECT id FROM dependencies WHERE source_version_id = \(bind: edge.sourceVersionID) AND reference = \(bind: edge.reference)
             """).first() != nil {
-            throw AtlasError.conflict("dependency_exists", "This version already depends on \(edge.reference).")
+            throw exists
         }
-        try await sql.raw("""
+        try await UniqueViolation.map(to: exists) {
+            try await sql.raw("""
             INSERT INTO dependencies (id, source_version_id, target_version_id, reference, kind, created_at, created_by)
             VALUES (\(bind: edge.id), \(bind: edge.sourceVersionID), \(bind: edge.targetVersionID), \(bind: edge.reference),
                     \(bind: edge.kind), \(bind: edge.createdAt), \(bind: edge.createdBy))
             """).run()
+        }
     }
 
     static func remove(_ id: UUID, from versionID: UUID, on sql: any SQLDatabase) async throws {

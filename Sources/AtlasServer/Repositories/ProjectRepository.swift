@@ -25,15 +25,20 @@ struct ProjectRepository: Sendable {
     }
 
     static func insert(_ project: Project, on sql: any SQLDatabase) async throws {
-        if try await sql.raw("SELECT id FROM projects WHERE code = \(bind: project.code)").first() != nil {
-            throw AtlasError.conflict("project_code_taken", "A project with code \(project.code) exists already; choose another code.")
-        }
+        let taken = codeTaken(project.code)
+        if try await sql.raw("SELECT id FROM projects WHERE code = \(bind: project.code)").first() != nil { throw taken }
         try await ObjectRow.insert(project.stamp, on: sql)
-        try await sql.raw("""
-            INSERT INTO projects (id, code, description, status, revision)
-            VALUES (\(bind: project.stamp.id), \(bind: project.code), \(bind: project.description),
-                    \(bind: project.status.rawValue), \(bind: project.revision))
-            """).run()
+        try await UniqueViolation.map(to: taken) {
+            try await sql.raw("""
+                INSERT INTO projects (id, code, description, status, revision)
+                VALUES (\(bind: project.stamp.id), \(bind: project.code), \(bind: project.description),
+                        \(bind: project.status.rawValue), \(bind: project.revision))
+                """).run()
+        }
+    }
+
+    private static func codeTaken(_ code: String) -> AtlasError {
+        AtlasError.conflict("project_code_taken", "A project with code \(code) exists already; choose another code.")
     }
 
     /// Newest first; `status` filters.
@@ -62,17 +67,19 @@ struct ProjectRepository: Sendable {
             try change(&project)
             if project.code != oldCode,
                try await sql.raw("SELECT id FROM projects WHERE code = \(bind: project.code)").first() != nil {
-                throw AtlasError.conflict("project_code_taken", "A project with code \(project.code) exists already; choose another code.")
+                throw Self.codeTaken(project.code)
             }
             project.revision += 1
             project.stamp.updatedAt = date
             project.stamp.updatedBy = actor
             try await ObjectRow.update(project.stamp, on: sql)
-            try await sql.raw("""
+            try await UniqueViolation.map(to: Self.codeTaken(project.code)) {
+                try await sql.raw("""
                 UPDATE projects SET code = \(bind: project.code), description = \(bind: project.description),
                     status = \(bind: project.status.rawValue), revision = \(bind: project.revision)
                 WHERE id = \(bind: id)
                 """).run()
+            }
             return project
         }
     }
