@@ -55,6 +55,27 @@ struct SearchAPITests {
         }
     }
 
+    @Test("search filters by values with underscores and spaces, and finds deleted assets only when asked", arguments: TestDatabase.available)
+    func filterValues(database: TestDatabase) async throws {
+        try await withAtlasApp(database) { t in
+            let project = try await t.client.createProject()
+            _ = try await t.client.createAsset(project: project, name: "Studio dome", type: "light_rig", tags: ["hero shot", "hdri"])
+            _ = try await t.client.createAsset(project: project, name: "Studio floor", type: "geometry", tags: ["hero"])
+            let gone = try #require(try await t.client.createAsset(project: project, name: "Studio wall", type: "light_rig")["id"]?.string)
+            _ = try await t.client.send(.DELETE, "/api/v1/assets/\(gone)")
+            #expect(names(try await t.client.get("/api/v1/assets?q=studio&type=light_rig")) == ["Studio dome"])
+            #expect(names(try await t.client.get("/api/v1/assets?q=studio&tag=hero%20shot")) == ["Studio dome"])
+            #expect(names(try await t.client.get("/api/v1/assets?q=studio&tag=hero")) == ["Studio floor"])
+            #expect(names(try await t.client.get("/api/v1/assets?q=studio&deleted=true")) == ["Studio wall"])
+            #expect(names(try await t.client.get("/api/v1/assets?q=studio&format=exr")).isEmpty)
+            #expect(Set(names(try await t.client.get("/api/v1/assets?q=studio&project_id=\(project)"))).count == 2)
+            // Status changes reach the index too.
+            let dome = try #require(try await t.client.get("/api/v1/assets?q=dome").json["items"]?[0]?["id"]?.string)
+            _ = try await t.client.send(.PATCH, "/api/v1/assets/\(dome)/versions/1", json: ["status": "approved"], headers: ["If-Match": "*"])
+            #expect(names(try await t.client.get("/api/v1/assets?q=studio&status=approved")) == ["Studio dome"])
+        }
+    }
+
     @Test("facets count the matches by type, format, tag, status and project", arguments: TestDatabase.available)
     func facets(database: TestDatabase) async throws {
         try await withAtlasApp(database) { t in

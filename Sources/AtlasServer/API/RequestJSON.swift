@@ -18,7 +18,7 @@ enum RequestJSON {
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         do {
-            return try JSONCoding.decoder().decode(type, from: data)
+            return try JSONCoding.sharedDecoder.decode(type, from: data)
         } catch let error as DecodingError {
             throw problem(for: error)
         }
@@ -64,6 +64,6 @@ enum JSONResponse {
     static func make<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok, headers: HTTPHeaders = [:]) throws -> Response {
         var headers = headers
         headers.contentType = .json
-        return Response(status: status, headers: headers, body: .init(data: try JSONCoding.encoder().encode(value)))
+        return Response(status: status, headers: headers, body: .init(data: try JSONCoding.sharedEncoder.encode(value)))
     }
 }

@@ -68,7 +68,7 @@ enum ProblemResponse {
                         errors: problem.fieldErrors.isEmpty ? nil : problem.fieldErrors)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
-        let data = (try? JSONCoding.encoder().encode(body)) ?? Data()
+        let data = (try? JSONCoding.sharedEncoder.encode(body)) ?? Data()
         return Response(status: HTTPResponseStatus(statusCode: problem.status), headers: headers, body: .init(data: data))
     }
 }

@@ -29,12 +29,18 @@ enum JSONCoding {
         return decoder
     }
 
+    /// Shared coders for the hot paths (every row's metadata, every response): configured once,
+    /// never changed after, and Foundation's coders are safe to share between threads.
+    static let sharedEncoder = encoder()
+    static let sharedDecoder = decoder()
+
     static func metadataText(_ metadata: Metadata) -> String {
-        let data = (try? encoder().encode(metadata)) ?? Data("{}".utf8)
+        let data = (try? sharedEncoder.encode(metadata)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 
     static func metadata(fromText text: String) -> Metadata {
-        (try? decoder().decode(Metadata.self, from: Data(text.utf8))) ?? [:]
+        if text == "{}" { return [:] }
+        return (try? sharedDecoder.decode(Metadata.self, from: Data(text.utf8))) ?? [:]
     }
 }

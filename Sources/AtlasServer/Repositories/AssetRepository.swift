@@ -22,10 +22,10 @@ enum AssetRepository {
             VALUES (\(bind: stamp.id), \(bind: asset.projectID), \(bind: asset.type.rawValue), \(bind: asset.format),
                     \(bind: asset.description), \(bind: asset.status.rawValue), 1, 1, \(bind: Date?.none))
             """).run()
-        try await AssetRows.replaceTags(of: stamp.id, with: asset.tags, on: sql)
+        try await AssetRows.insertTags(asset.tags, of: stamp.id, on: sql)
         let version = makeVersion(of: asset, number: 1, parentID: nil, firstVersion, change: change)
         try await VersionRows.insert(version, on: sql)
-        try await SearchIndex.write(stamp.id, SearchDocument(asset: asset, latest: version), on: sql)
+        try await SearchIndex.write(stamp.id, SearchDocument(asset: asset, latest: version), isNew: true, on: sql)
         return (asset, version)
     }
 

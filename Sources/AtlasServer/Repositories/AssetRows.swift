@@ -49,9 +49,14 @@ enum AssetRows {
 
     static func replaceTags(of id: UUID, with tags: [String], on sql: any SQLDatabase) async throws {
         try await sql.raw("DELETE FROM asset_tags WHERE asset_id = \(bind: id)").run()
-        for tag in tags {
-            try await sql.raw("INSERT INTO asset_tags (asset_id, tag) VALUES (\(bind: id), \(bind: tag))").run()
-        }
+        try await insertTags(tags, of: id, on: sql)
+    }
+
+    /// One statement for all the tags of a new asset.
+    static func insertTags(_ tags: [String], of id: UUID, on sql: any SQLDatabase) async throws {
+        guard !tags.isEmpty else { return }
+        let rows = tags.map { tag -> SQLQueryString in "(\(bind: id), \(bind: tag))" }
+        try await sql.raw("INSERT INTO asset_tags (asset_id, tag) VALUES " + rows.joined(separator: ", ")).run()
     }
 
     static func writeAsset(_ asset: Asset, on sql: any SQLDatabase) async throws {

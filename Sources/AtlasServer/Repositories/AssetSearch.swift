@@ -17,21 +17,22 @@ struct AssetSearch: Sendable {
             // `q` of punctuation only: nothing can match, and saying so beats listing everything.
             return Result(page: Page(items: [], nextCursor: nil), facets: [:])
         }
-        let flavor = SQLFlavor(sql)
-        let from = fromClause(query, flavor: flavor)
         let filters = whereClause(query)
-        let page = try await fetchPage(query, from: from, filters: filters)
+        let page = try await fetchPage(query, filters: filters)
         var facets: [AssetFacet: [(String, Int)]] = [:]
         for facet in query.facets {
-            facets[facet] = try await count(facet, from: from, filters: filters)
+            facets[facet] = try await count(facet, from: fromClause(query, page: nil), filters: filters)
         }
         return Result(page: page, facets: facets)
     }
 
-    private func fromClause(_ query: AssetQuery, flavor: SQLFlavor) -> SQLQueryString {
+    /// The assets, joined with the full-text matches when there are words; `page` asks the
+    /// index for only one slice of its ranking (see `SearchIndex.matches`).
+    private func fromClause(_ query: AssetQuery, page: (limit: Int, offset: Int)?) -> SQLQueryString {
         var from: SQLQueryString = "assets a JOIN atlas_objects o ON o.id = a.id"
         if !query.words.isEmpty {
-            from += " JOIN " + SearchIndex.matches(query.words, flavor: flavor) + " s ON s.asset_id = a.id"
+            let matches = SearchIndex.matches(query.words, filters: SearchFilterTokens.required(by: query), page: page, flavor: SQLFlavor(sql))
+            from += " JOIN " + matches + " s ON s.asset_id = a.id"
         }
         return from
     }
@@ -50,7 +51,7 @@ struct AssetSearch: Sendable {
         return conditions.joined(separator: " AND ")
     }
 
-    private func fetchPage(_ query: AssetQuery, from: SQLQueryString, filters: SQLQueryString) async throws -> Page<Asset> {
+    private func fetchPage(_ query: AssetQuery, filters: SQLQueryString) async throws -> Page<Asset> {
         let sort = query.sort
         var conditions = filters
         var offset = 0
@@ -59,11 +60,14 @@ struct AssetSearch: Sendable {
             else { conditions += " AND " + (try keyset(after: cursor, sort: sort)) }
         }
         let limit = query.paging.limit
+        // Ranked by relevance with every filter inside the index: the index hands over just this page.
+        let rankedInIndex = sort == .relevance && query.createdAfter == nil && query.createdBefore == nil
+        let from = fromClause(query, page: rankedInIndex ? (limit + 1, offset) : nil)
         var statement: SQLQueryString = "SELECT \(unsafeRaw: AssetRows.columnList) FROM "
         statement += from
         statement += " WHERE "
         statement += conditions
-        statement += " ORDER BY \(unsafeRaw: orderBy(sort)) LIMIT \(literal: limit + 1) OFFSET \(literal: offset)"
+        statement += " ORDER BY \(unsafeRaw: orderBy(sort)) LIMIT \(literal: limit + 1) OFFSET \(literal: rankedInIndex ? 0 : offset)"
         let rows = try await sql.raw(statement).all()
         let assets = try await AssetRows.decodeAll(Array(rows.prefix(limit)), on: sql)
         guard rows.count > limit, let last = assets.last else { return Page(items: assets, nextCursor: nil) }

@@ -16,11 +16,12 @@ enum VersionRows {
             VALUES (\(bind: version.stamp.id), \(bind: version.assetID), \(bind: version.number), \(bind: version.parentID),
                     \(bind: version.status.rawValue), \(bind: version.comment), \(bind: version.revertedFrom), \(bind: version.revision))
             """).run()
-        for file in version.files {
-            try await sql.raw("""
-                INSERT INTO version_files (id, version_id, path, sha256, size)
-                VALUES (\(bind: AtlasID.make()), \(bind: version.stamp.id), \(bind: file.path), \(bind: file.sha256.hex), \(bind: file.size))
-                """).run()
+        // One statement for all files, in slices that keep each under every driver's bind limit.
+        for slice in stride(from: 0, to: version.files.count, by: 1000).map({ version.files[$0..<min($0 + 1000, version.files.count)] }) {
+            let rows = slice.map { file -> SQLQueryString in
+                "(\(bind: AtlasID.make()), \(bind: version.stamp.id), \(bind: file.path), \(bind: file.sha256.hex), \(bind: file.size))"
+            }
+            try await sql.raw("INSERT INTO version_files (id, version_id, path, sha256, size) VALUES " + rows.joined(separator: ", ")).run()
         }
     }
 

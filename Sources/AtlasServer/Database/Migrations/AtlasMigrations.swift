@@ -12,5 +12,6 @@ enum AtlasMigrations {
         M0007_CreateIdempotencyKeys(),
         M0008_CreateAssetSearch(),
         M0009_AddAssetSearchKeys(),
+        M0010_AddSearchFilters(),
     ]
 }

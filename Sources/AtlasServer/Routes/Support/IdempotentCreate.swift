@@ -13,7 +13,7 @@ struct CreatedResponse: Sendable {
 
     init<T: Encodable>(_ value: T, status: HTTPResponseStatus = .created, location: String?, etag: String?) throws {
         self.status = status
-        self.body = try JSONCoding.encoder().encode(value)
+        self.body = try JSONCoding.sharedEncoder.encode(value)
         self.location = location
         self.etag = etag
     }
