@@ -39,6 +39,8 @@ public func withAtlasApp<T>(
     }
     adjust(&configuration)
     let app = try await Application.make(.testing)
+    // Each test boots an app and migrates a database: at info level that is pages of noise per test.
+    app.logger.logLevel = .warning
     do {
         try await configure(app, configuration)
         let result = try await body(AtlasTestApp(app: app, configuration: configuration, database: database))

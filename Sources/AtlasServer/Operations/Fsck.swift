@@ -30,11 +30,3 @@ enum Fsck {
         return report
     }
 }
-
-/// Every content hash that some version's file names.
-enum ReferencedContent {
-    static func all(on sql: any SQLDatabase) async throws -> Set<ContentHash> {
-        let rows = try await sql.raw("SELECT DISTINCT sha256 FROM version_files").all()
-        return Set(try rows.compactMap { ContentHash(hex: try $0.decode(column: "sha256", as: String.self)) })
-    }
-}

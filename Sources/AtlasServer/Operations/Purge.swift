@@ -34,9 +34,3 @@ enum Purge {
         return report
     }
 }
-
-extension ReferencedContent {
-    static func isReferenced(_ hash: ContentHash, on sql: any SQLKit.SQLDatabase) async throws -> Bool {
-        try await sql.raw("SELECT 1 AS found FROM version_files WHERE sha256 = \(bind: hash.hex) LIMIT 1").first() != nil
-    }
-}

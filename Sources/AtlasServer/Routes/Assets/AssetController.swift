@@ -162,12 +162,3 @@ struct AssetController: Sendable {
         try JSONResponse.make(AssetBody(asset, latest: latest), headers: ["ETag": ETag.revision(asset.revision)])
     }
 }
-
-struct TagListBody: Encodable, Sendable {
-    struct Item: Encodable, Sendable {
-        var tag: String
-        var count: Int
-    }
-
-    var items: [Item]
-}
