@@ -23,9 +23,11 @@ enum SearchFilterTokens {
         return tokens.joined(separator: " ")
     }
 
-    /// What a query requires: every group must match, any token of a group will do.
+    /// What a query requires: every group must match, any token of a group will do. Whether the
+    /// asset is deleted is not among them (see `SearchIndex.matches`): live assets are nearly
+    /// all of them, and reading that token's whole list costs more than excluding the deleted few.
     static func required(by query: AssetQuery) -> [[String]] {
-        var groups: [[String]] = [[deleted(query.deleted)]]
+        var groups: [[String]] = query.deleted ? [[deleted(true)]] : []
         if !query.types.isEmpty { groups.append(query.types.map(type)) }
         if !query.statuses.isEmpty { groups.append(query.statuses.map(status)) }
         if !query.formats.isEmpty { groups.append(query.formats.map(format)) }

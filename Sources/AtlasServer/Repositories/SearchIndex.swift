@@ -69,14 +69,18 @@ enum SearchIndex {
         case .sqlite:
             let text = words.map { "\"\($0)\"*" }.joined(separator: " AND ")
             let required = filters.map { "(" + $0.joined(separator: " OR ") + ")" }.joined(separator: " AND ")
-            let match = "{name tags description metadata} : (\(text)) AND filters : (\(required))"
+            var match = "{name tags description metadata} : (\(text))"
+            if !required.isEmpty { match += " AND filters : (\(required))" }
+            if !filters.contains([SearchFilterTokens.deleted(true)]) { match += " NOT filters : \(SearchFilterTokens.deleted(true))" }
             return """
                 (SELECT asset_id, -bm25(asset_search, 0.0, 10.0, 5.0, 2.0, 1.0, 0.0) AS score
                  FROM asset_search WHERE asset_search MATCH \(bind: match)\(unsafeRaw: slice))
                 """
         case .postgres:
             let text = words.map { "\($0):*" }.joined(separator: " & ")
-            let required = filters.map { "(" + $0.joined(separator: " | ") + ")" }.joined(separator: " & ")
+            var groups = filters.map { "(" + $0.joined(separator: " | ") + ")" }
+            if !filters.contains([SearchFilterTokens.deleted(true)]) { groups.append("!" + SearchFilterTokens.deleted(true)) }
+            let required = groups.joined(separator: " & ")
             return """
                 (SELECT asset_id, ts_rank(document, query) AS score
                  FROM asset_search, to_tsquery('simple', \(bind: text)) AS query
