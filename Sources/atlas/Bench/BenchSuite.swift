@@ -56,7 +56,12 @@ struct BenchSuite {
         let database = try await PostgresDatabase.create(serverURL: postgresURL, log: log)
         do {
             let server = try await start(.postgres(database))
-            try await whileRunning(server) { _ = try await runLibrary(on: server, all: false) }
+            try await whileRunning(server) {
+                _ = try await runLibrary(on: server, all: false) {
+                    BenchReport.progress("postgres: ANALYZE after seeding, as autovacuum would")
+                    try await database.analyze(log: log)
+                }
+            }
         } catch {
             await database.drop(log: log)
             throw error
@@ -66,9 +71,11 @@ struct BenchSuite {
 
     /// Seeds the library and runs the selected benchmarks over it (all of them, unprinted
     /// unless selected, when `all`); returns what ran, for the memory figure.
-    private func runLibrary(on server: ServerProcess, all: Bool) async throws -> [String] {
+    private func runLibrary(on server: ServerProcess, all: Bool,
+                            afterSeeding: () async throws -> Void = {}) async throws -> [String] {
         let create = CreateBenchmark(scale: scale, report: selected.contains(.create))
         let library = try await create.seed(on: server)
+        try await afterSeeding()
         var ran = ["create of \(library.assets) assets"]
         if selected.contains(.create) || all {
             try await create.measureGet(on: server, library: library)
