@@ -13,7 +13,7 @@ struct MaintenanceCommandTests {
           .timeLimit(.minutes(2)), arguments: TestDatabase.available)
     func fsckFindsCorruptAndMissingBlobs(database: TestDatabase) async throws {
         try await withAtlasApp(database) { t in
-            let project = try await createProject(t)
+            let project = try await t.client.createProject("Maintenance")
             let wood = try await createAsset(t, project: project, name: "wood", files: [
                 "wood/albedo.exr": Fixtures.bytes(300_000, seed: 11),
                 "wood/normal.exr": Fixtures.bytes(200_000, seed: 12),
@@ -49,7 +49,7 @@ struct MaintenanceCommandTests {
           .timeLimit(.minutes(2)), arguments: TestDatabase.available)
     func purgeRemovesOnlyUnreferencedBlobs(database: TestDatabase) async throws {
         try await withAtlasApp(database) { t in
-            let project = try await createProject(t)
+            let project = try await t.client.createProject("Maintenance")
             let wood = try await createAsset(t, project: project, name: "wood", files: [
                 "wood/albedo.exr": Fixtures.bytes(120_000, seed: 21),
                 "wood/normal.exr": Fixtures.bytes(80_000, seed: 22),
@@ -138,19 +138,11 @@ private func atlas(_ arguments: [String], _ t: AtlasTestApp) async throws -> (ex
     return try await AtlasProcess.run(arguments)
 }
 
-private func createProject(_ t: AtlasTestApp) async throws -> String {
-    let response = try await t.client.send(.POST, "/api/v1/projects", json: ["name": "Maintenance"])
-    return try #require(response.json["id"]?.string, "creating a project answered \(response.status): \(response.text)")
-}
-
 /// Creates an asset with `files` (path → content); returns path → SHA-256 as the API states it.
 private func createAsset(_ t: AtlasTestApp, project: String, name: String, files: [String: Data]) async throws -> [String: String] {
-    var form = MultipartForm().field("project_id", project).field("name", name).field("type", "texture")
-    for (path, content) in files.sorted(by: { $0.key < $1.key }) { form = form.file(path, content) }
-    let response = try await t.client.upload("/api/v1/assets", form.finished)
-    try #require(response.status == .created, "creating asset \(name) answered \(response.status): \(response.text)")
+    let asset = try await t.client.createAsset(project: project, name: name, files: files.sorted { $0.key < $1.key })
     var stated: [String: String] = [:]
-    for file in response.json["latest"]?["files"]?.array ?? [] {
+    for file in asset["latest"]?["files"]?.array ?? [] {
         if let path = file["path"]?.string, let hash = file["sha256"]?.string { stated[path] = hash }
     }
     #expect(stated == files.mapValues(Fixtures.sha256), "the API states other hashes than those of the bytes sent")

@@ -22,7 +22,7 @@ struct UploadInterruptionTests {
           .timeLimit(.minutes(1)), arguments: TestDatabase.available, UploadRoute.allCases)
     func disconnectMidway(database: TestDatabase, route: UploadRoute) async throws {
         try await withAtlasApp(database) { t in
-            let project = try await createProject(t)
+            let project = try await t.client.createProject("Interruptions")
             let upload = UploadBody(route, project: project, fileBytes: 2 * 1024 * 1024)
             try await withListeningServer(t) { port in
                 try await withRawConnection(port: port) { _, outbound, _ in
@@ -44,7 +44,7 @@ struct UploadInterruptionTests {
     func chunkedUploadOverLimit(database: TestDatabase, route: UploadRoute) async throws {
         let limit = 256 * 1024
         try await withAtlasApp(database, adjust: { $0.maxUploadBytes = Int64(limit) }) { t in
-            let project = try await createProject(t)
+            let project = try await t.client.createProject("Interruptions")
             let upload = UploadBody(route, project: project, fileBytes: 4 * limit)
             try await withListeningServer(t) { port in
                 let response = try await withRawConnection(port: port) { inbound, outbound, channel in
@@ -230,11 +230,6 @@ private func parseResponse(_ data: Data, atEnd: Bool) -> RawResponse? {
 }
 
 // MARK: - What the store and the database hold
-
-private func createProject(_ t: AtlasTestApp) async throws -> String {
-    let response = try await t.client.send(.POST, "/api/v1/projects", json: ["name": "Interruptions"])
-    return try #require(response.json["id"]?.string, "creating a project answered \(response.status): \(response.text)")
-}
 
 private func listedAssets(_ t: AtlasTestApp, project: String) async throws -> [String] {
     let response = try await t.client.get("/api/v1/assets?project_id=\(project)&limit=500")

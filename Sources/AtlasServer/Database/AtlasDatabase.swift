@@ -8,7 +8,6 @@ struct AtlasDatabase: Sendable {
     let gate: WriteGate?
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
-    var flavor: SQLFlavor { SQLFlavor(sql) }
 
     /// Runs `body` atomically: all of it is committed, or none of it.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

@@ -19,11 +19,6 @@ struct ProjectRepository: Sendable {
         return try decode(row)
     }
 
-    func create(_ project: Project) async throws -> Project {
-        try await db.write { sql in try await Self.insert(project, on: sql) }
-        return project
-    }
-
     static func insert(_ project: Project, on sql: any SQLDatabase) async throws {
         let taken = codeTaken(project.code)
         if try await sql.raw("SELECT id FROM projects WHERE code = \(bind: project.code)").first() != nil { throw taken }

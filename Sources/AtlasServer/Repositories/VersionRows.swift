@@ -67,6 +67,23 @@ enum VersionRows {
         return version
     }
 
+    /// One file of a version, read without the version's other files: a sequence may hold
+    /// thousands, and each of its frames is downloaded on its own.
+    static func file(asset assetID: UUID, number: Int, path: String, on sql: any SQLDatabase) async throws -> VersionFile {
+        guard let row = try await sql.raw("""
+            SELECT f.sha256, f.size FROM asset_versions v
+            LEFT JOIN version_files f ON f.version_id = v.id AND f.path = \(bind: path)
+            WHERE v.asset_id = \(bind: assetID) AND v.number = \(bind: number)
+            """).first() else {
+            throw AtlasError.notFound("version", "\(number) of asset \(assetID)")
+        }
+        guard let hash = try row.decode(column: "sha256", as: String?.self).flatMap(ContentHash.init(hex:)),
+              let size = try row.decode(column: "size", as: Int64?.self) else {
+            throw AtlasError.notFound("file", "'\(path)' in version \(number) of asset \(assetID)")
+        }
+        return VersionFile(path: path, sha256: hash, size: size)
+    }
+
     static func fetch(id: UUID, on sql: any SQLDatabase) async throws -> AssetVersion? {
         let rows = try await sql.raw("\(unsafeRaw: select) WHERE v.id = \(bind: id)").all()
         return try await decodeAll(rows, on: sql).first

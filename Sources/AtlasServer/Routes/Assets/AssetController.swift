@@ -18,41 +18,31 @@ struct AssetController: Sendable {
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
-        let store = req.atlas.blobs
-        let upload = try await UploadReader.read(req)
-        do {
-            let input = try RequestJSON.decode(CreateAssetInput.self, from: upload.json)
-            var errors: [FieldError] = []
-            let name = FieldRules.name(input.name).collect(into: &errors)
-            let type = parseType(input.type, errors: &errors)
-            let description = FieldRules.description(input.description ?? "").collect(into: &errors)
-            let tags = FieldRules.tags(input.tags ?? []).collect(into: &errors)
-            let metadata = MetadataRule.check(input.metadata).collect(into: &errors)
-            let version = VersionDraft.make(upload: upload, declared: input.files, comment: input.comment, status: input.status,
-                                            metadata: input.versionMetadata, metadataField: "version_metadata",
-                                            store: store, errors: &errors)
-            guard errors.isEmpty, let name, let type, let description, let tags, let metadata, let version else {
-                throw AtlasError.validation(errors)
-            }
-            let new = NewAsset(projectID: input.projectID, name: name, type: type, format: input.format?.lowercased(),
-                               description: description, tags: tags, metadata: metadata)
-            let creation = try IdempotentCreate(req, content: upload.fingerprint)
-            if let replayed = try await creation.replay() {
-                upload.discard(from: store)
-                return replayed
-            }
-            // Blobs go into place before the transaction: the database never names content that is not stored.
-            try upload.commit(to: store)
-            let change = req.change
-            return try await creation.run { sql in
-                let (asset, first) = try await AssetRepository.create(new, firstVersion: version, change: change, on: sql)
-                return try CreatedResponse(AssetBody(asset, latest: first), location: APIPaths.asset(asset.stamp.id),
-                                           etag: ETag.revision(asset.revision))
-            }
-        } catch {
-            upload.discard(from: store)
-            throw error
+        try await UploadedCreate.respond(to: req, validate: draft) { draft, change, sql in
+            let (asset, first) = try await AssetRepository.create(draft.asset, firstVersion: draft.version, change: change, on: sql)
+            return try CreatedResponse(AssetBody(asset, latest: first), location: APIPaths.asset(asset.stamp.id),
+                                       etag: ETag.revision(asset.revision))
         }
+    }
+
+    /// A new asset and its first version, validated from an upload, every problem reported at once.
+    private func draft(_ upload: ReceivedUpload, store: any BlobStore) throws -> (asset: NewAsset, version: NewVersion) {
+        let input = try RequestJSON.decode(CreateAssetInput.self, from: upload.json)
+        var errors: [FieldError] = []
+        let name = FieldRules.name(input.name).collect(into: &errors)
+        let type = parseType(input.type, errors: &errors)
+        let description = FieldRules.description(input.description ?? "").collect(into: &errors)
+        let tags = FieldRules.tags(input.tags ?? []).collect(into: &errors)
+        let metadata = MetadataRule.check(input.metadata).collect(into: &errors)
+        let version = VersionDraft.make(upload: upload, declared: input.files, comment: input.comment, status: input.status,
+                                        metadata: input.versionMetadata, metadataField: "version_metadata",
+                                        store: store, errors: &errors)
+        guard errors.isEmpty, let name, let type, let description, let tags, let metadata, let version else {
+            throw AtlasError.validation(errors)
+        }
+        let asset = NewAsset(projectID: input.projectID, name: name, type: type, format: input.format?.lowercased(),
+                             description: description, tags: tags, metadata: metadata)
+        return (asset, version)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
@@ -129,9 +119,8 @@ struct AssetController: Sendable {
         let tag = try FieldRules.tag(req.parameters.get("tag") ?? "", field: "tag").get()
         let change = req.change
         let asset = try await req.atlasDatabase.write { sql in
-            let current = try await AssetRows.fetch(id, on: sql)
-            guard current.tags.contains(tag) else { throw AtlasError.notFound("tag", "'\(tag)' on asset \(id)") }
-            return try await AssetRepository.update(id, expectedRevision: nil, change: change, on: sql) { asset in
+            try await AssetRepository.update(id, expectedRevision: nil, change: change, on: sql) { asset in
+                guard asset.tags.contains(tag) else { throw AtlasError.notFound("tag", "'\(tag)' on asset \(id)") }
                 asset.tags.removeAll { $0 == tag }
             }
         }

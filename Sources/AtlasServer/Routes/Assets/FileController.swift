@@ -13,10 +13,7 @@ struct FileController: Sendable {
         let assetID = try req.objectID("asset_id", kind: "asset")
         let number = try req.versionNumber(asset: assetID)
         let path = req.parameters.getCatchall().joined(separator: "/")
-        let version = try await VersionRows.fetch(asset: assetID, number: number, on: req.atlasDatabase.sql)
-        guard let file = version.files.first(where: { $0.path == path }) else {
-            throw AtlasError.notFound("file", "'\(path)' in version \(number) of asset \(assetID)")
-        }
+        let file = try await VersionRows.file(asset: assetID, number: number, path: path, on: req.atlasDatabase.sql)
         let etag = "\"\(file.sha256.hex)\""
         if let match = req.headers.first(name: .ifNoneMatch), Self.matches(match, etag: etag) {
             return Response(status: .notModified, headers: ["ETag": etag])

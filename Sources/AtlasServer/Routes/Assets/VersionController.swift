@@ -1,4 +1,5 @@
 import AtlasCore
+import AtlasStorage
 import Foundation
 import SQLKit
 import Vapor
@@ -36,30 +37,20 @@ struct VersionController: Sendable {
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let assetID = try req.objectID("asset_id", kind: "asset")
-        let store = req.atlas.blobs
-        let upload = try await UploadReader.read(req)
-        do {
-            let input = try RequestJSON.decode(CreateVersionInput.self, from: upload.json)
-            var errors: [FieldError] = []
-            let draft = VersionDraft.make(upload: upload, declared: input.files, comment: input.comment, status: input.status,
-                                          metadata: input.metadata, metadataField: "metadata", store: store, errors: &errors)
-            guard errors.isEmpty, let draft else { throw AtlasError.validation(errors) }
-            let creation = try IdempotentCreate(req, content: upload.fingerprint)
-            if let replayed = try await creation.replay() {
-                upload.discard(from: store)
-                return replayed
-            }
-            try upload.commit(to: store)
-            let change = req.change
-            return try await creation.run { sql in
-                let (asset, version) = try await AssetRepository.addVersion(to: assetID, draft, change: change, on: sql)
-                return try CreatedResponse(VersionBody(version), location: APIPaths.version(asset: assetID, number: version.number),
-                                           etag: ETag.revision(asset.revision))
-            }
-        } catch {
-            upload.discard(from: store)
-            throw error
+        return try await UploadedCreate.respond(to: req, validate: draft) { draft, change, sql in
+            let (asset, version) = try await AssetRepository.addVersion(to: assetID, draft, change: change, on: sql)
+            return try CreatedResponse(VersionBody(version), location: APIPaths.version(asset: assetID, number: version.number),
+                                       etag: ETag.revision(asset.revision))
         }
+    }
+
+    private func draft(_ upload: ReceivedUpload, store: any BlobStore) throws -> NewVersion {
+        let input = try RequestJSON.decode(CreateVersionInput.self, from: upload.json)
+        var errors: [FieldError] = []
+        let draft = VersionDraft.make(upload: upload, declared: input.files, comment: input.comment, status: input.status,
+                                      metadata: input.metadata, metadataField: "metadata", store: store, errors: &errors)
+        guard errors.isEmpty, let draft else { throw AtlasError.validation(errors) }
+        return draft
     }
 
     @Sendable func get(_ req: Request) async throws -> Response {
