@@ -16,13 +16,16 @@ public struct AtlasError: Error, Sendable, Equatable {
     public var detail: String
     /// Per-field problems for validation errors.
     public var fieldErrors: [FieldError]
+    /// Seconds after which a refused request may be made again (`Retry-After`).
+    public var retryAfter: Int?
 
-    public init(code: String, status: Int, title: String, detail: String, fieldErrors: [FieldError] = []) {
+    public init(code: String, status: Int, title: String, detail: String, fieldErrors: [FieldError] = [], retryAfter: Int? = nil) {
         self.code = code
         self.status = status
         self.title = title
         self.detail = detail
         self.fieldErrors = fieldErrors
+        self.retryAfter = retryAfter
     }
 }
 

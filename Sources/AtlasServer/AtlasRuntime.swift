@@ -13,6 +13,18 @@ public enum AtlasRuntime {
             try await configure(app, configuration)
             try await requireMigrated(app)
             try sweepUnfinishedUploads(app)
+            if let link = try await SetupLink.issueIfNeeded(app) {
+                // Printed, not only logged: this is the one thing a new operator must see, and logs may be JSON.
+                FileHandle.standardOutput.write(Data("""
+
+                    No account exists yet. Open this link to create the first administrator (valid once, for 24 hours):
+
+                        \(link)
+
+                    Or run: atlas user create --username NAME --role administrator --password-stdin
+
+                    """.utf8))
+            }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -7,6 +7,7 @@ enum APIPaths {
     static func project(_ id: UUID) -> String { "\(base)/projects/\(id.lowercased)" }
     static func asset(_ id: UUID) -> String { "\(base)/assets/\(id.lowercased)" }
     static func version(asset: UUID, number: Int) -> String { "\(Self.asset(asset))/versions/\(number)" }
+    static func user(_ id: UUID) -> String { "\(base)/users/\(id.lowercased)" }
 
     static func file(asset: UUID, version: Int, path: String) -> String {
         let encoded = path.split(separator: "/").map {

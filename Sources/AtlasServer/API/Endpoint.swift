@@ -1,3 +1,4 @@
+import AtlasCore
 import Vapor
 
 /// One HTTP route of the API, declared once: registration, the OpenAPI document and the
@@ -9,6 +10,10 @@ struct Endpoint: Sendable {
         case json(schema: String)
         /// A streamed upload: JSON naming stored blobs, or multipart with files, or a raw body.
         case upload(schema: String?)
+        /// An HTML form (`application/x-www-form-urlencoded`).
+        case form(schema: String)
+        /// A raw streamed body of one of these media types.
+        case media(types: [String])
     }
 
     struct QueryParameter: Sendable {
@@ -24,6 +29,8 @@ struct Endpoint: Sendable {
     let operationID: String
     let summary: String
     let group: String
+    /// What the route does, as the permission table (`AtlasCore.PermissionTable`) knows it.
+    let action: Action
     var query: [QueryParameter] = []
     var body: RequestBody = .none
     /// Status → response schema name (nil for an empty body).
@@ -55,9 +62,18 @@ extension RoutesBuilder {
     func on(_ endpoint: Endpoint, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
         let strategy: HTTPBodyStreamStrategy
         switch endpoint.body {
-        case .none, .json: strategy = .collect(maxSize: "4mb")
-        case .upload: strategy = .stream
+        case .none, .json, .form: strategy = .collect(maxSize: "4mb")
+        case .upload, .media: strategy = .stream
         }
-        return on(endpoint.method, endpoint.pathComponents, body: strategy, use: handler)
+        return on(endpoint.method, endpoint.pathComponents, body: strategy) { request in
+            try await request.admit(endpoint)
+            let response = try await handler(request)
+            if PermissionTable.rule(for: endpoint.action)?.isProjectScoped == true, !request.projectChecked {
+                // A handler that forgot its membership check must not answer: fail closed, loudly.
+                request.logger.critical("\(endpoint.operationID) answered without checking project membership")
+                throw AtlasError.internalError(requestID: request.id)
+            }
+            return response
+        }
     }
 }

@@ -23,7 +23,8 @@ enum OpenAPIDocument {
             ],
             "servers": [["url": "/"]],
             "paths": .object(paths),
-            "components": ["schemas": .object(OpenAPISchemas.all)],
+            "components": ["schemas": .object(OpenAPISchemas.all), "securitySchemes": OpenAPISchemas.securitySchemes],
+            "security": [["bearer": []], ["apiKey": []], ["session": []]],
         ]
     }
 
@@ -55,7 +56,9 @@ enum OpenAPIDocument {
             "tags": [.string(endpoint.group)],
             "parameters": .array(parameters),
             "responses": responses(endpoint),
+            "x-atlas-action": .string(endpoint.action.rawValue),
         ]
+        if PermissionTable.rule(for: endpoint.action) == .anyone { operation["security"] = [] }
         if let body = requestBody(endpoint) { operation["requestBody"] = body }
         return .object(operation)
     }
@@ -73,6 +76,12 @@ enum OpenAPIDocument {
             ]]
         case .upload(nil):
             return ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]]
+        case .form(let schema):
+            return ["required": true, "content": ["application/x-www-form-urlencoded": ["schema": OpenAPISchemas.ref(schema)]]]
+        case .media(let types):
+            return ["required": true, "content": .object(Dictionary(uniqueKeysWithValues: types.map {
+                ($0, ["schema": ["type": "string", "format": "binary"]] as JSONValue)
+            }))]
         }
     }
 
@@ -81,7 +90,12 @@ enum OpenAPIDocument {
         for (status, schema) in endpoint.responses {
             var response: [String: JSONValue] = ["description": .string(description(of: status))]
             if let schema {
-                let type = schema == "Binary" ? "application/octet-stream" : "application/json"
+                let type = switch schema {
+                case "Binary": "application/octet-stream"
+                case "Image": "image/*"
+                case "HTML": "text/html"
+                default: "application/json"
+                }
                 response["content"] = .object([type: ["schema": OpenAPISchemas.ref(schema)]])
             }
             responses[String(status)] = .object(response)
@@ -95,6 +109,7 @@ enum OpenAPIDocument {
         case 200: "OK"
         case 201: "Created"
         case 204: "No content"
+        case 303: "See other (redirect)"
         case 206: "Partial content (Range)"
         case 304: "Not modified (If-None-Match)"
         case 404: "Not found"

@@ -26,7 +26,9 @@ enum OpenAPISchemas {
         "created_by": nullableString, "updated_by": nullableString, "etag": string,
     ]
 
-    static let all: [String: JSONValue] = [
+    static var all: [String: JSONValue] { library.merging(accounts) { a, _ in a } }
+
+    static let library: [String: JSONValue] = [
         "Problem": object([
             "type": string, "title": string, "status": integer, "detail": string, "code": string, "instance": string,
             "request_id": string,

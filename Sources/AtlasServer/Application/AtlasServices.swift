@@ -9,6 +9,10 @@ struct AtlasServices: Sendable {
     let blobs: any BlobStore
     let gate: WriteGate?
     let clock: any AtlasClock
+    let passwords: PasswordHasher
+    /// Seals and opens stored secrets of outside services.
+    let secrets: SecretBox
+    let throttle: LoginThrottle
 }
 
 extension Application {
@@ -34,16 +38,10 @@ extension Request {
     var atlas: AtlasServices { application.atlas }
     var atlasDatabase: AtlasDatabase { AtlasDatabase(database: db, gate: application.atlas.gate) }
 
-    /// Who is acting and when. Accounts will set the actor; until then requests are anonymous.
-    var change: Change { Change(actor: storage[ActorKey.self], at: atlas.clock.now()) }
-
-    /// The acting account or key, set by authentication.
-    var actor: String? {
-        get { storage[ActorKey.self] }
-        set { storage[ActorKey.self] = newValue }
-    }
-
-    private struct ActorKey: StorageKey {
-        typealias Value = String
+    /// Who is acting, when, and through which operation.
+    var change: Change {
+        Change(actor: principal?.auditActor ?? AuditActor(userID: nil, name: "anonymous"), at: atlas.clock.now(),
+               action: endpoint?.operationID ?? "\(method.rawValue) \(url.path)",
+               clientAddress: remoteAddress?.ipAddress, requestID: id)
     }
 }

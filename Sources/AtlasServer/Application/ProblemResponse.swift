@@ -27,6 +27,12 @@ enum ProblemResponse {
                         errors: problem.fieldErrors.isEmpty ? nil : problem.fieldErrors)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+        if problem.status == 401 {
+            headers.replaceOrAdd(name: .wwwAuthenticate, value: #"Bearer realm="atlas""#)
+        }
+        if let retryAfter = problem.retryAfter {
+            headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
+        }
         let data = (try? JSONCoding.sharedEncoder.encode(body)) ?? Data()
         return Response(status: HTTPResponseStatus(statusCode: problem.status), headers: headers, body: .init(data: data))
     }

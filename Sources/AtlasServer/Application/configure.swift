@@ -23,13 +23,17 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
         app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 8), as: .psql)
         gate = nil
     }
-    app.atlas = AtlasServices(configuration: configuration, blobs: blobs, gate: gate, clock: clock)
+    app.atlas = AtlasServices(configuration: configuration, blobs: blobs, gate: gate, clock: clock,
+                              passwords: try PasswordHasher(cost: configuration.bcryptCost),
+                              secrets: SecretBox(key: try SecretKeyFile.load(configuration)), throttle: LoginThrottle())
     app.migrations.add(AtlasMigrations.all)
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.http.server.configuration.requestDecompression = .disabled
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(strictTransport: configuration.publicURL?.lowercased().hasPrefix("https://") == true))
     app.middleware.use(ProblemMiddleware())
+    app.middleware.use(AuthenticationMiddleware())
     try routes(app)
 
     if case .sqlite = configuration.database {

@@ -10,6 +10,14 @@ func routes(_ app: Application) throws {
         FileController(),
         DependencyController(),
         BlobController(),
+        PreviewController(),
+        MemberController(),
+        AuthController(),
+        SetupController(),
+        MeController(),
+        UserController(),
+        AuditController(),
+        SecretController(),
     ]
     for controller in controllers { controller.register(on: app) }
 }
@@ -26,3 +34,11 @@ extension VersionController: RouteRegistering {}
 extension FileController: RouteRegistering {}
 extension DependencyController: RouteRegistering {}
 extension BlobController: RouteRegistering {}
+extension PreviewController: RouteRegistering {}
+extension MemberController: RouteRegistering {}
+extension AuthController: RouteRegistering {}
+extension SetupController: RouteRegistering {}
+extension MeController: RouteRegistering {}
+extension UserController: RouteRegistering {}
+extension AuditController: RouteRegistering {}
+extension SecretController: RouteRegistering {}

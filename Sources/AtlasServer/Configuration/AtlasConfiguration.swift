@@ -24,6 +24,12 @@ public struct AtlasConfiguration: Sendable {
     /// Apply migrations at start. On by default for SQLite (the embedded mode); PostgreSQL
     /// deployments run `atlas migrate` once, so replicas never race on schema changes.
     public var autoMigrate = true
+    /// bcrypt's work factor for passwords (4–31); each step doubles the work of a guess.
+    public var bcryptCost = 12
+    /// Base64 of 32 bytes that encrypt stored secrets; nil: a key file in the data folder.
+    public var secretKey: String?
+    /// The address people reach the server at, for links it prints; `https` also makes cookies `Secure`.
+    public var publicURL: String?
 
     public var blobDirectory: String { dataDirectory + "/blobs" }
 
@@ -32,8 +38,16 @@ public struct AtlasConfiguration: Sendable {
     /// The names this configuration reads, for `--help` and the README.
     public static let environmentNames = [
         "ATLAS_HOST", "ATLAS_PORT", "ATLAS_DATA_DIR", "DATABASE_URL", "ATLAS_MAX_UPLOAD_BYTES",
-        "ATLAS_LOG_LEVEL", "ATLAS_LOG_FORMAT", "ATLAS_AUTO_MIGRATE",
+        "ATLAS_LOG_LEVEL", "ATLAS_LOG_FORMAT", "ATLAS_AUTO_MIGRATE", "ATLAS_BCRYPT_COST", "ATLAS_SECRET_KEY",
+        "ATLAS_PUBLIC_URL",
     ]
+
+    /// Where people open the server: `ATLAS_PUBLIC_URL`, else the address it listens on.
+    public var baseURL: String {
+        if let publicURL { return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }
+        let shownHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        return "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(port)"
+    }
 
     /// Builds the configuration from command-line overrides (same names as the environment)
     /// and the environment, collecting every invalid value into one error.
@@ -77,6 +91,21 @@ public struct AtlasConfiguration: Sendable {
             case "true", "1", "yes": config.autoMigrate = true
             case "false", "0", "no": config.autoMigrate = false
             default: problems.append("ATLAS_AUTO_MIGRATE='\(text)' is not true or false")
+            }
+        }
+        if let text = values["ATLAS_BCRYPT_COST"] {
+            if let cost = Int(text), (4...31).contains(cost) { config.bcryptCost = cost }
+            else { problems.append("ATLAS_BCRYPT_COST='\(text)' is not a bcrypt cost (4–31)") }
+        }
+        if let key = values["ATLAS_SECRET_KEY"], !key.isEmpty {
+            if Data(base64Encoded: key)?.count == 32 { config.secretKey = key }
+            else { problems.append("ATLAS_SECRET_KEY is not the base64 of 32 bytes (make one with: openssl rand -base64 32)") }
+        }
+        if let url = values["ATLAS_PUBLIC_URL"], !url.isEmpty {
+            if let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil {
+                config.publicURL = url
+            } else {
+                problems.append("ATLAS_PUBLIC_URL='\(url)' is not an http:// or https:// address")
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }

@@ -11,7 +11,7 @@ enum AssetRepository {
             throw AtlasError.conflict("project_archived", "Project \(project.code) is archived and takes no new assets. Unarchive it first.")
         }
         let stamp = ObjectStamp(id: AtlasID.make(at: change.at), kind: .asset, name: new.name, metadata: new.metadata,
-                                createdAt: change.at, updatedAt: change.at, createdBy: change.actor, updatedBy: change.actor)
+                                createdAt: change.at, updatedAt: change.at, createdBy: change.by, updatedBy: change.by)
         let asset = Asset(stamp: stamp, projectID: new.projectID, type: new.type,
                           format: new.format ?? firstVersion.files.first.flatMap { FieldRules.format(ofPath: $0.path) },
                           description: new.description, tags: new.tags, status: firstVersion.status,
@@ -62,8 +62,8 @@ enum AssetRepository {
         version.status = status
         version.revision += 1
         version.stamp.updatedAt = change.at
-        version.stamp.updatedBy = change.actor
-        try await ObjectRow.touch(version.stamp.id, at: change.at, by: change.actor, on: sql)
+        version.stamp.updatedBy = change.by
+        try await ObjectRow.touch(version.stamp.id, at: change.at, by: change.by, on: sql)
         try await sql.raw("""
             UPDATE asset_versions SET status = \(bind: status.rawValue), revision = \(bind: version.revision)
             WHERE id = \(bind: version.stamp.id)
@@ -110,7 +110,7 @@ enum AssetRepository {
     private static func save(_ asset: inout Asset, change: Change, latest: AssetVersion?, on sql: any SQLDatabase) async throws {
         asset.revision += 1
         asset.stamp.updatedAt = change.at
-        asset.stamp.updatedBy = change.actor
+        asset.stamp.updatedBy = change.by
         try await ObjectRow.update(asset.stamp, on: sql)
         try await AssetRows.writeAsset(asset, on: sql)
         let version = try await latestVersion(of: asset, given: latest, on: sql)
@@ -131,7 +131,7 @@ enum AssetRepository {
     private static func makeVersion(of asset: Asset, number: Int, parentID: UUID?, _ new: NewVersion, change: Change) -> AssetVersion {
         let stamp = ObjectStamp(id: AtlasID.make(at: change.at), kind: .version, name: "\(asset.stamp.name) v\(number)",
                                 metadata: new.metadata, createdAt: change.at, updatedAt: change.at,
-                                createdBy: change.actor, updatedBy: change.actor)
+                                createdBy: change.by, updatedBy: change.by)
         return AssetVersion(stamp: stamp, assetID: asset.stamp.id, number: number, parentID: parentID, status: new.status,
                             comment: new.comment, revertedFrom: new.revertedFrom, files: new.files, revision: 1)
     }

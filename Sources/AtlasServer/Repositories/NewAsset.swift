@@ -20,10 +20,3 @@ struct NewVersion: Sendable {
     var metadata: Metadata
     var revertedFrom: Int? = nil
 }
-
-/// Who did something and when: the hook that accounts fill in (`created_by`/`updated_by`).
-struct Change: Sendable {
-    /// Account or API key id, `cli` from the shell, nil when anonymous.
-    var actor: String?
-    var at: Date
-}

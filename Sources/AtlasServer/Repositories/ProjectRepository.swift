@@ -36,10 +36,14 @@ struct ProjectRepository: Sendable {
         AtlasError.conflict("project_code_taken", "A project with code \(code) exists already; choose another code.")
     }
 
-    /// Newest first; `status` filters.
-    func list(status: [ProjectStatus], paging: Paging) async throws -> Page<Project> {
+    /// Newest first; `status` filters; `among` limits to these projects (nil: all).
+    func list(status: [ProjectStatus], among projects: [UUID]?, paging: Paging) async throws -> Page<Project> {
         let cursor = try paging.cursor(sort: "-created_at")
         var conditions: [SQLQueryString] = ["1 = 1"]
+        if let projects {
+            guard !projects.isEmpty else { return Page(items: [], nextCursor: nil) }
+            conditions.append("p.id IN (\(binds: projects))")
+        }
         if !status.isEmpty { conditions.append("p.status IN (\(binds: status.map(\.rawValue)))") }
         if let id = cursor?.id { conditions.append("p.id < \(bind: id)") }
         let rows = try await db.sql.raw("""
@@ -50,23 +54,24 @@ struct ProjectRepository: Sendable {
         return Page(items: projects, nextCursor: next)
     }
 
-    /// Applies `change` to the current project if its revision is still `expectedRevision`.
-    func update(_ id: UUID, expectedRevision: Int?, at date: Date, by actor: String?,
-                _ change: @escaping @Sendable (inout Project) throws -> Void) async throws -> Project {
+    /// Applies `edit` to the current project if its revision is still `expectedRevision`, and records the change.
+    func update(_ id: UUID, expectedRevision: Int?, change: Change,
+                _ edit: @escaping @Sendable (inout Project) throws -> Void) async throws -> Project {
         try await db.write { sql in
             var project = try await Self.fetch(id, on: sql)
+            let before = project
             if let expectedRevision, expectedRevision != project.revision {
                 throw AtlasError.versionConflict(current: ETag.revision(project.revision))
             }
             let oldCode = project.code
-            try change(&project)
+            try edit(&project)
             if project.code != oldCode,
                try await sql.raw("SELECT id FROM projects WHERE code = \(bind: project.code)").first() != nil {
                 throw Self.codeTaken(project.code)
             }
             project.revision += 1
-            project.stamp.updatedAt = date
-            project.stamp.updatedBy = actor
+            project.stamp.updatedAt = change.at
+            project.stamp.updatedBy = change.by
             try await ObjectRow.update(project.stamp, on: sql)
             try await UniqueViolation.map(to: Self.codeTaken(project.code)) {
                 try await sql.raw("""
@@ -75,6 +80,7 @@ struct ProjectRepository: Sendable {
                 WHERE id = \(bind: id)
                 """).run()
             }
+            try await AuditLog.record(change, kind: "project", id: id, before: ProjectBody(before), after: ProjectBody(project), on: sql)
             return project
         }
     }

@@ -13,5 +13,13 @@ enum AtlasMigrations {
         M0008_CreateAssetSearch(),
         M0009_AddAssetSearchKeys(),
         M0010_AddSearchFilters(),
+        M0011_CreateUsers(),
+        M0012_CreateProjectMembers(),
+        M0013_CreateCredentials(),
+        M0014_CreateAuditLog(),
+        M0015_CreateLoginFailures(),
+        M0016_CreateSetupTokens(),
+        M0017_CreateSecrets(),
+        M0018_CreateVersionPreviews(),
     ]
 }

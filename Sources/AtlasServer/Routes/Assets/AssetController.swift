@@ -1,6 +1,7 @@
 import AtlasCore
 import AtlasStorage
 import Foundation
+import SQLKit
 import Vapor
 
 /// `/api/v1/assets`: create (with the first version), list and search, get, update, delete and restore, tags.
@@ -18,7 +19,8 @@ struct AssetController: Sendable {
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
-        try await UploadedCreate.respond(to: req, validate: draft) { draft, change, sql in
+        try await UploadedCreate.respond(to: req, auditing: "asset", validate: draft,
+                                         authorize: { try await req.authorize(.writeAsset, project: $0.asset.projectID) }) { draft, change, sql in
             let (asset, first) = try await AssetRepository.create(draft.asset, firstVersion: draft.version, change: change, on: sql)
             return try CreatedResponse(AssetBody(asset, latest: first), location: APIPaths.asset(asset.stamp.id),
                                        etag: ETag.revision(asset.revision))
@@ -46,8 +48,14 @@ struct AssetController: Sendable {
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        let query = try AssetQuery.parse(req.queryParameters)
-        let result = try await AssetSearch(sql: req.atlasDatabase.sql).run(query)
+        var query = try AssetQuery.parse(req.queryParameters)
+        let result: AssetSearch.Result
+        if let projects = ProjectScope.restrict(query.projectIDs, to: try await req.visibleProjects()) {
+            query.projectIDs = projects
+            result = try await AssetSearch(sql: req.atlasDatabase.sql).run(query)
+        } else {
+            result = AssetSearch.Result(page: Page(items: [], nextCursor: nil), facets: [:])
+        }
         var body = AssetListBody(items: result.page.items.map { AssetBody($0) }, nextCursor: result.page.nextCursor?.encoded)
         if !query.facets.isEmpty {
             body.facets = Dictionary(uniqueKeysWithValues: query.facets.map { facet in
@@ -76,8 +84,7 @@ struct AssetController: Sendable {
         let tags = input.tags.flatMap { FieldRules.tags($0).collect(into: &errors) }
         let metadata = input.metadata.flatMap { MetadataRule.check($0).collect(into: &errors) }
         guard errors.isEmpty else { throw AtlasError.validation(errors) }
-        let change = req.change
-        let asset = try await req.atlasDatabase.write { sql in
+        let asset = try await auditedWrite(req, id) { sql, change in
             try await AssetRepository.update(id, expectedRevision: expected, change: change, on: sql) { asset in
                 if let name { asset.stamp.name = name }
                 if let type { asset.type = type }
@@ -91,8 +98,7 @@ struct AssetController: Sendable {
 
     private func setDeleted(_ req: Request, _ deleted: Bool) async throws -> Response {
         let id = try req.objectID("asset_id", kind: "asset")
-        let change = req.change
-        let asset = try await req.atlasDatabase.write { sql in
+        let asset = try await auditedWrite(req, id) { sql, change in
             try await AssetRepository.setDeleted(id, deleted, change: change, on: sql)
         }
         return try respond(asset)
@@ -102,8 +108,7 @@ struct AssetController: Sendable {
         let id = try req.objectID("asset_id", kind: "asset")
         let input = try RequestJSON.decode(TagsInput.self, from: req)
         let added = try FieldRules.tags(input.tags).get()
-        let change = req.change
-        let asset = try await req.atlasDatabase.write { sql in
+        let asset = try await auditedWrite(req, id) { sql, change in
             try await AssetRepository.update(id, expectedRevision: nil, change: change, on: sql) { asset in
                 asset.tags = Array(Set(asset.tags).union(added)).sorted()
                 guard asset.tags.count <= FieldRules.maxTagsPerAsset else {
@@ -117,8 +122,7 @@ struct AssetController: Sendable {
     @Sendable func removeTag(_ req: Request) async throws -> Response {
         let id = try req.objectID("asset_id", kind: "asset")
         let tag = try FieldRules.tag(req.parameters.get("tag") ?? "", field: "tag").get()
-        let change = req.change
-        let asset = try await req.atlasDatabase.write { sql in
+        let asset = try await auditedWrite(req, id) { sql, change in
             try await AssetRepository.update(id, expectedRevision: nil, change: change, on: sql) { asset in
                 guard asset.tags.contains(tag) else { throw AtlasError.notFound("tag", "'\(tag)' on asset \(id)") }
                 asset.tags.removeAll { $0 == tag }
@@ -135,8 +139,23 @@ struct AssetController: Sendable {
         let limit = query.integer("limit", default: 100, range: 1...Paging.maxLimit).collect(into: &errors) ?? 100
         guard errors.isEmpty else { throw AtlasError.validation(errors) }
         let prefix = query.value("prefix")?.lowercased()
-        let counts = try await TagRepository.counts(projectIDs: projects, prefix: prefix, limit: limit, on: req.atlasDatabase.sql)
+        guard let scope = ProjectScope.restrict(projects, to: try await req.visibleProjects()) else {
+            return try JSONResponse.make(TagListBody(items: []))
+        }
+        let counts = try await TagRepository.counts(projectIDs: scope, prefix: prefix, limit: limit, on: req.atlasDatabase.sql)
         return try JSONResponse.make(TagListBody(items: counts.map { .init(tag: $0.tag, count: $0.count) }))
+    }
+
+    /// Runs `change` on asset `id` and records it, before and after, in the same transaction.
+    private func auditedWrite(_ req: Request, _ id: UUID,
+                              _ write: @escaping @Sendable (any SQLDatabase, Change) async throws -> Asset) async throws -> Asset {
+        let change = req.change
+        return try await req.atlasDatabase.write { sql in
+            let before = try await AssetRows.fetch(id, on: sql)
+            let after = try await write(sql, change)
+            try await AuditLog.record(change, kind: "asset", id: id, before: AssetBody(before), after: AssetBody(after), on: sql)
+            return after
+        }
     }
 
     private func parseType(_ text: String, errors: inout [FieldError]) -> AssetType? {

@@ -37,7 +37,7 @@ struct VersionController: Sendable {
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let assetID = try req.objectID("asset_id", kind: "asset")
-        return try await UploadedCreate.respond(to: req, validate: draft) { draft, change, sql in
+        return try await UploadedCreate.respond(to: req, auditing: "version", validate: draft) { draft, change, sql in
             let (asset, version) = try await AssetRepository.addVersion(to: assetID, draft, change: change, on: sql)
             return try CreatedResponse(VersionBody(version), location: APIPaths.version(asset: assetID, number: version.number),
                                        etag: ETag.revision(asset.revision))
@@ -70,7 +70,11 @@ struct VersionController: Sendable {
         }
         let change = req.change
         let version = try await req.atlasDatabase.write { sql in
-            try await AssetRepository.setStatus(assetID, version: number, to: status, expectedRevision: expected, change: change, on: sql)
+            let before = try await VersionRows.fetch(asset: assetID, number: number, on: sql)
+            let after = try await AssetRepository.setStatus(assetID, version: number, to: status, expectedRevision: expected,
+                                                            change: change, on: sql)
+            try await AuditLog.record(change, kind: "version", id: after.stamp.id, before: VersionBody(before), after: VersionBody(after), on: sql)
+            return after
         }
         return try JSONResponse.make(VersionBody(version), headers: ["ETag": ETag.revision(version.revision)])
     }
@@ -85,8 +89,8 @@ struct VersionController: Sendable {
         }
         let creation = try IdempotentCreate(req, content: body)
         if let replayed = try await creation.replay() { return replayed }
-        let change = req.change
-        return try await creation.run { sql in
+        let change = creation.change
+        return try await creation.run(auditing: "version") { sql in
             let (asset, version) = try await AssetRepository.revert(assetID, to: number, comment: input.comment, change: change, on: sql)
             return try CreatedResponse(VersionBody(version), location: APIPaths.version(asset: assetID, number: version.number),
                                        etag: ETag.revision(asset.revision))

@@ -30,6 +30,11 @@ struct BlobController: Sendable {
             throw AtlasError.badRequest("hash_mismatch", "The bytes received hash to \(staged.hash.hex), not \(expected.hex); nothing was stored.")
         }
         let created = try store.commit(staged)
+        let change = req.change
+        try await req.atlasDatabase.write { sql in
+            try await AuditLog.record(change, kind: "blob", id: staged.hash.hex,
+                                      after: BlobBody(sha256: staged.hash, size: staged.size, created: created), on: sql)
+        }
         return try JSONResponse.make(BlobBody(sha256: staged.hash, size: staged.size, created: created),
                                      status: created ? .created : .ok, headers: ["ETag": "\"\(staged.hash.hex)\""])
     }

@@ -44,15 +44,15 @@ struct DependencyController: Sendable {
         guard (1...64).contains(kind.count) else { throw AtlasError.invalid("kind", "must be 1 to 64 characters") }
         let creation = try IdempotentCreate(req, content: Data(buffer: req.body.data ?? ByteBuffer()))
         if let replayed = try await creation.replay() { return replayed }
-        let change = req.change
-        return try await creation.run { sql in
+        let change = creation.change
+        return try await creation.run(auditing: "dependency") { sql in
             let source = try await VersionRows.fetch(asset: assetID, number: number, on: sql)
             let (reference, target) = try await Self.resolve(input, on: sql)
             if target == source.stamp.id {
                 throw AtlasError.invalid("version_id", "a version cannot depend on itself")
             }
             let edge = DependencyEdge(id: AtlasID.make(at: change.at), sourceVersionID: source.stamp.id, targetVersionID: target,
-                                      reference: reference, kind: kind, createdAt: change.at, createdBy: change.actor)
+                                      reference: reference, kind: kind, createdAt: change.at, createdBy: change.by)
             try await DependencyRepository.add(edge, on: sql)
             let ends = try await VersionEnds.load([edge.sourceVersionID] + [target].compactMap { $0 }, on: sql)
             let body = DependencyBody(id: edge.id.lowercased, kind: edge.kind, reference: edge.reference, missing: edge.isMissing,
@@ -66,9 +66,12 @@ struct DependencyController: Sendable {
         let assetID = try req.objectID("asset_id", kind: "asset")
         let number = try req.versionNumber(asset: assetID)
         let dependencyID = try req.objectID("dependency_id", kind: "dependency")
+        let change = req.change
         try await req.atlasDatabase.write { sql in
             let version = try await VersionRows.fetch(asset: assetID, number: number, on: sql)
             try await DependencyRepository.remove(dependencyID, from: version.stamp.id, on: sql)
+            try await AuditLog.record(change, kind: "dependency", id: dependencyID,
+                                      before: ["version_id": version.stamp.id.lowercased], on: sql)
         }
         return Response(status: .noContent)
     }

@@ -24,12 +24,17 @@ struct ProjectController: Sendable {
 
         let creation = try IdempotentCreate(req, content: Data(buffer: req.body.data ?? ByteBuffer()))
         if let replayed = try await creation.replay() { return replayed }
-        let change = req.change
-        return try await creation.run { sql in
+        let change = creation.change
+        let creator = try req.requirePrincipal()
+        return try await creation.run(auditing: "project") { sql in
             let stamp = ObjectStamp(id: AtlasID.make(at: change.at), kind: .project, name: name, metadata: metadata,
-                                    createdAt: change.at, updatedAt: change.at, createdBy: change.actor, updatedBy: change.actor)
+                                    createdAt: change.at, updatedAt: change.at, createdBy: change.by, updatedBy: change.by)
             let project = Project(stamp: stamp, code: code, description: description, status: .active, revision: 1)
             try await ProjectRepository.insert(project, on: sql)
+            // A producer runs the projects they start: without membership they could not see it.
+            if !PermissionTable.seesAllProjects(creator.role) {
+                try await MemberRepository.add(creator.userID, to: stamp.id, change: change, on: sql)
+            }
             return try CreatedResponse(ProjectBody(project), location: APIPaths.project(stamp.id), etag: ETag.revision(1))
         }
     }
@@ -41,7 +46,7 @@ struct ProjectController: Sendable {
         let status = query.enumList("status", as: ProjectStatus.self).collect(into: &errors) ?? []
         let paging = Paging.parse(query, errors: &errors)
         guard errors.isEmpty else { throw AtlasError.validation(errors) }
-        let page = try await ProjectRepository(db: req.atlasDatabase).list(status: status, paging: paging)
+        let page = try await ProjectRepository(db: req.atlasDatabase).list(status: status, among: try await req.visibleProjects(), paging: paging)
         return try JSONResponse.make(ListBody(items: page.items.map(ProjectBody.init), nextCursor: page.nextCursor))
     }
 
@@ -61,7 +66,7 @@ struct ProjectController: Sendable {
         let metadata = input.metadata.flatMap { MetadataRule.check($0).collect(into: &errors) }
         guard errors.isEmpty else { throw AtlasError.validation(errors) }
         let change = req.change
-        let project = try await ProjectRepository(db: req.atlasDatabase).update(id, expectedRevision: expected, at: change.at, by: change.actor) {
+        let project = try await ProjectRepository(db: req.atlasDatabase).update(id, expectedRevision: expected, change: change) {
             if let name { $0.stamp.name = name }
             if let code { $0.code = code }
             if let description { $0.description = description }
@@ -73,7 +78,7 @@ struct ProjectController: Sendable {
     private func setStatus(_ req: Request, _ status: ProjectStatus) async throws -> Response {
         let id = try req.objectID("project_id", kind: "project")
         let change = req.change
-        let project = try await ProjectRepository(db: req.atlasDatabase).update(id, expectedRevision: nil, at: change.at, by: change.actor) {
+        let project = try await ProjectRepository(db: req.atlasDatabase).update(id, expectedRevision: nil, change: change) {
             $0.status = status
         }
         return try respond(project)

@@ -12,12 +12,17 @@ struct IdempotentCreate {
     let key: String?
     let scope: String
     let fingerprint: String
+    /// The change this request makes, for stamps and the audit log.
+    let change: Change
 
     /// - Parameter content: what identifies the request beyond its method and path (the body, or the upload's fields and file hashes).
     init(_ request: Request, content: Data) throws {
         self.request = request
         self.key = request.headers.first(name: "Idempotency-Key")
-        self.scope = "\(request.method.rawValue) \(request.url.path)"
+        // Keys belong to the account that sent them: another account's retry never sees this one's response.
+        let owner = request.principal?.userID.lowercased ?? "anonymous"
+        self.scope = "\(owner) \(request.method.rawValue) \(request.url.path)"
+        self.change = request.change
         self.fingerprint = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
         if let key, key.isEmpty || key.count > 255 {
             throw AtlasError.invalid("Idempotency-Key", "must be 1 to 255 characters")
@@ -37,13 +42,18 @@ struct IdempotentCreate {
         return CreatedResponse(record: record).response(replayed: true)
     }
 
-    /// Runs `create` in one transaction with the key's record.
-    func run(_ create: @escaping @Sendable (any SQLDatabase) async throws -> CreatedResponse) async throws -> Response {
-        let key = self.key, scope = self.scope, fingerprint = self.fingerprint
-        let now = request.atlas.clock.now()
+    /// Runs `create` in one transaction with the key's record and the audit entry of the new
+    /// object (of `kind`; its id and summary are read from the created body).
+    func run(auditing kind: String, _ create: @escaping @Sendable (any SQLDatabase) async throws -> CreatedResponse) async throws -> Response {
+        let key = self.key, scope = self.scope, fingerprint = self.fingerprint, change = self.change
+        let now = change.at
         do {
             let created = try await request.atlasDatabase.write { sql in
                 let created = try await create(sql)
+                let body = try? JSONCoding.sharedDecoder.decode(JSONValue.self, from: created.body)
+                var id: String?
+                if case .object(let fields)? = body, case .string(let text)? = fields["id"] { id = text }
+                try await AuditLog.record(change, kind: kind, id: id, after: body, on: sql)
                 if let key {
                     let record = IdempotencyStore.Record(
                         fingerprint: fingerprint, status: Int(created.status.code),

@@ -9,13 +9,16 @@ import Vapor
 enum UploadedCreate {
     static func respond<Draft: Sendable>(
         to request: Request,
+        auditing kind: String,
         validate: (ReceivedUpload, any BlobStore) throws -> Draft,
+        authorize: (Draft) async throws -> Void = { _ in },
         create: @escaping @Sendable (Draft, Change, any SQLDatabase) async throws -> CreatedResponse
     ) async throws -> Response {
         let store = request.atlas.blobs
         let upload = try await UploadReader.read(request)
         do {
             let draft = try validate(upload, store)
+            try await authorize(draft)
             let creation = try IdempotentCreate(request, content: upload.fingerprint)
             if let replayed = try await creation.replay() {
                 upload.discard(from: store)
@@ -23,8 +26,8 @@ enum UploadedCreate {
             }
             // Blobs go into place before the transaction: the database never names content that is not stored.
             try upload.commit(to: store)
-            let change = request.change
-            return try await creation.run { sql in try await create(draft, change, sql) }
+            let change = creation.change
+            return try await creation.run(auditing: kind) { sql in try await create(draft, change, sql) }
         } catch {
             upload.discard(from: store)
             throw error
