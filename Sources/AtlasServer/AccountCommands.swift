@@ -17,6 +17,14 @@ public enum AccountCommands {
     public static func createUser(_ configuration: AtlasConfiguration, username: String, password: String, role: String,
                                   displayName: String?, apiKeyName: String?) async throws -> Result {
         try await AtlasRuntime.withApplication(configuration) { app in
+            try await createUser(on: app, username: username, password: password, role: role, displayName: displayName,
+                                 apiKeyName: apiKeyName)
+        }
+    }
+
+    /// Creates an account in a configured application (the CLI's, or a test's).
+    public static func createUser(on app: Application, username: String, password: String, role: String,
+                                  displayName: String?, apiKeyName: String?) async throws -> Result {
             let change = Change.cli("user.create", at: app.atlas.clock.now())
             let account = try await NewAccount.make(username: username, password: password, role: role, displayName: displayName,
                                                     change: change, passwords: app.atlas.passwords)
@@ -30,7 +38,6 @@ public enum AccountCommands {
             }
             return Result(userID: account.user.stamp.id.lowercased, username: account.user.username,
                           role: account.user.role.rawValue, apiKey: key)
-        }
     }
 
     /// A new personal API key for an existing account.

@@ -30,6 +30,8 @@ public final class AtlasProcess: @unchecked Sendable {
     public let databaseURL: String?
     /// Where the process's standard output and error go; removed when this object is released.
     public let logPath: String
+    /// An API key of the server's administrator (`admin`), made before the server started.
+    public let apiKey: String
 
     private let lock = NSLock()
     private let process: Process
@@ -37,8 +39,9 @@ public final class AtlasProcess: @unchecked Sendable {
     /// `http://127.0.0.1:<port>`, without a trailing slash.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    private init(process: Process, port: Int, dataDirectory: String, databaseURL: String?, logPath: String) {
+    private init(process: Process, port: Int, dataDirectory: String, databaseURL: String?, logPath: String, apiKey: String = "") {
         self.process = process
+        self.apiKey = apiKey
         self.port = port
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
@@ -93,6 +96,7 @@ public final class AtlasProcess: @unchecked Sendable {
     ///   PostgreSQL database. `ATLAS_*` and `DATABASE_URL` of the test's own environment are not passed on.
     public static func serve(dataDirectory: String, databaseURL: String? = nil, environment: [String: String] = [:],
                              startupTimeout: Duration = .seconds(60)) async throws -> AtlasProcess {
+        let key = try await administratorKey(dataDirectory: dataDirectory, databaseURL: databaseURL, environment: environment)
         var attempt = 0
         while true {
             attempt += 1
@@ -100,7 +104,7 @@ public final class AtlasProcess: @unchecked Sendable {
             var arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--data-dir", dataDirectory]
             if let databaseURL { arguments += ["--database-url", databaseURL] }
             let server = try launch(arguments, environment: environment, port: port, dataDirectory: dataDirectory,
-                                    databaseURL: databaseURL)
+                                    databaseURL: databaseURL, apiKey: key)
             do {
                 try await server.waitUntilHealthy(timeout: startupTimeout)
                 return server
@@ -200,14 +204,30 @@ public final class AtlasProcess: @unchecked Sendable {
         }
     }
 
+    /// A new API key of the administrator `admin`, who is created on first use (with `atlas user`, as an operator would).
+    public static func administratorKey(dataDirectory: String, databaseURL: String? = nil,
+                                        environment: [String: String] = [:]) async throws -> String {
+        var place = ["--data-dir", dataDirectory]
+        if let databaseURL { place += ["--database-url", databaseURL] }
+        var made = try await run(["user", "api-key", "--username", "admin", "--name", "tests"] + place, environment: environment)
+        if made.exitCode != 0 {
+            made = try await run(["user", "create", "--username", "admin", "--role", "administrator", "--password-stdin",
+                                  "--api-key", "tests"] + place, environment: environment, input: TestAccount.password + "\n")
+        }
+        guard made.exitCode == 0, let key = made.output.split(separator: "\n").last(where: { $0.hasPrefix("atlas_k_") }) else {
+            throw TestSupportError("could not make an administrator's API key:\n\(made.output)")
+        }
+        return String(key)
+    }
+
     // MARK: - One-shot commands
 
     /// Runs `atlas <arguments>` (e.g. `["fsck", "--data-dir", dir]`) to completion and returns its
     /// exit code and everything it printed (standard output and error together). The process
     /// is killed, and an error thrown, if it takes longer than `timeout`.
-    public static func run(_ arguments: [String], environment: [String: String] = [:],
+    public static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
                            timeout: Duration = .seconds(60)) async throws -> (exitCode: Int32, output: String) {
-        let command = try launch(arguments, environment: environment, port: 0, dataDirectory: "", databaseURL: nil)
+        let command = try launch(arguments, environment: environment, port: 0, dataDirectory: "", databaseURL: nil, input: input)
         do {
             let status = try await command.waitForExit(timeout: timeout)
             let output = (try? String(contentsOfFile: command.logPath, encoding: .utf8)) ?? ""
@@ -222,7 +242,7 @@ public final class AtlasProcess: @unchecked Sendable {
     // MARK: - Launching
 
     private static func launch(_ arguments: [String], environment: [String: String], port: Int, dataDirectory: String,
-                               databaseURL: String?) throws -> AtlasProcess {
+                               databaseURL: String?, apiKey: String = "", input: String? = nil) throws -> AtlasProcess {
         let executable = try binary()
         var variables = ProcessInfo.processInfo.environment
         // The child is configured by its arguments and `environment` only, not by whatever the
@@ -241,7 +261,8 @@ public final class AtlasProcess: @unchecked Sendable {
         process.executableURL = executable
         process.arguments = arguments
         process.environment = variables
-        process.standardInput = FileHandle.nullDevice
+        let stdin = input.map { _ in Pipe() }
+        process.standardInput = stdin ?? FileHandle.nullDevice
         process.standardOutput = log
         process.standardError = log
         do {
@@ -250,8 +271,12 @@ public final class AtlasProcess: @unchecked Sendable {
             try? FileManager.default.removeItem(atPath: logPath)
             throw TestSupportError("cannot start \(executable.path): \(error)")
         }
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         return AtlasProcess(process: process, port: port, dataDirectory: dataDirectory, databaseURL: databaseURL,
-                            logPath: logPath)
+                            logPath: logPath, apiKey: apiKey)
     }
 }
 

@@ -9,9 +9,13 @@ public struct AtlasTestApp: Sendable {
     public let app: Application
     public let configuration: AtlasConfiguration
     public let database: TestDatabase
+    /// An API key of `admin`, the administrator every test app starts with.
+    public let adminKey: String
 
-    /// A client that sends requests through the application in process.
-    public var client: TestClient { TestClient(app: app) }
+    /// A client that sends requests through the application in process, as the administrator.
+    public var client: TestClient { TestClient.bearer(adminKey, app: app) }
+    /// A client with no credentials.
+    public var anonymousClient: TestClient { TestClient(app: app) }
     public var blobDirectory: String { configuration.blobDirectory }
 }
 
@@ -27,6 +31,8 @@ public func withAtlasApp<T>(
     configuration.dataDirectory = folder.path
     configuration.autoMigrate = true
     configuration.port = 0
+    // bcrypt's lowest cost: tests check behaviour, and the real cost would make each sign-in take a quarter second.
+    configuration.bcryptCost = 4
     var postgresURL: String?
     switch database {
     case .sqlite:
@@ -43,7 +49,9 @@ public func withAtlasApp<T>(
     app.logger.logLevel = .warning
     do {
         try await configure(app, configuration)
-        let result = try await body(AtlasTestApp(app: app, configuration: configuration, database: database))
+        let admin = try await AccountCommands.createUser(on: app, username: "admin", password: TestAccount.password,
+                                                         role: "administrator", displayName: "Test Administrator", apiKeyName: "tests")
+        let result = try await body(AtlasTestApp(app: app, configuration: configuration, database: database, adminKey: admin.apiKey!))
         try await app.asyncShutdown()
         try await cleanUp(folder, postgresURL)
         return result

@@ -7,9 +7,23 @@ import VaporTesting
 /// Requests against an application in process, with JSON helpers.
 public struct TestClient: Sendable {
     let app: Application
+    /// Sent with every request unless the request sets the same header (credentials, above all).
+    public var defaultHeaders: HTTPHeaders
+
+    public init(app: Application, defaultHeaders: HTTPHeaders = [:]) {
+        self.app = app
+        self.defaultHeaders = defaultHeaders
+    }
+
+    /// A client that signs its requests with this bearer token or API key.
+    public static func bearer(_ key: String, app: Application) -> TestClient {
+        TestClient(app: app, defaultHeaders: ["Authorization": "Bearer \(key)"])
+    }
 
     public func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestResponse {
-        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        var all = headers
+        for (name, value) in defaultHeaders where !all.contains(name: name) { all.add(name: name, value: value) }
+        let response = try await app.testing().sendRequest(method, path, headers: all, body: body)
         return TestResponse(status: response.status, headers: response.headers, body: Data(buffer: response.body))
     }
 

@@ -20,7 +20,7 @@ struct CrashRecoveryTests {
             let environment = ["ATLAS_AUTO_MIGRATE": "true"]
             let first = try await AtlasProcess.serve(dataDirectory: dataDirectory, databaseURL: databaseURL, environment: environment)
             defer { first.kill() }
-            let projectID = try await createProject(on: first.baseURL)
+            let projectID = try await createProject(on: first)
 
             // 8 clients upload distinct assets of 1–6 MB until the server dies under them.
             let ledger = UploadLedger()
@@ -28,7 +28,7 @@ struct CrashRecoveryTests {
             let clients = Task {
                 await withTaskGroup(of: Void.self) { group in
                     for client in 0..<Self.clients {
-                        group.addTask { await upload(as: client, to: first.baseURL, project: projectID, pool: pool, ledger: ledger) }
+                        group.addTask { await upload(as: client, to: first, project: projectID, pool: pool, ledger: ledger) }
                     }
                 }
             }
@@ -61,7 +61,7 @@ struct CrashRecoveryTests {
             let leftovers = TemporaryDirectory.files(under: dataDirectory + "/blobs/staging")
             #expect(leftovers.isEmpty, "staging files survived the restart: \(leftovers)")
 
-            let listed = try await listAssets(of: projectID, on: second.baseURL)
+            let listed = try await listAssets(of: projectID, on: second)
             let listedIDs = Set(listed.map(\.id))
             for upload in acknowledged {
                 #expect(listedIDs.contains(upload.assetID), "acknowledged asset \(upload.name) (\(upload.assetID)) is lost after the restart")
@@ -70,7 +70,7 @@ struct CrashRecoveryTests {
             let attempts = await ledger.attempts
             let byID = Dictionary(acknowledged.map { ($0.assetID, $0) }, uniquingKeysWith: { first, _ in first })
             for asset in listed {
-                let files = try await latestFiles(of: asset.id, on: second.baseURL)
+                let files = try await latestFiles(of: asset.id, on: second)
                 // The asset is exactly one of the uploads, with all of its files: never a part of one.
                 let sent = attempts[asset.name]
                 #expect(sent != nil, "asset \(asset.name) (\(asset.id)) is listed but no client sent it")
@@ -81,7 +81,7 @@ struct CrashRecoveryTests {
                 }
                 for file in files {
                     #expect(file.sha256 == sent?[file.path], "\(asset.name)/\(file.path) states SHA-256 \(file.sha256), not that of the bytes sent")
-                    let (status, data) = try await download(second.baseURL + file.url)
+                    let (status, data) = try await download(second.request(file.url))
                     #expect(status == 200, "GET \(file.url) answered \(status)")
                     #expect(Fixtures.sha256(data) == file.sha256 && data.count == file.size,
                             "\(asset.name)/\(file.path) downloads \(data.count) bytes hashing to \(Fixtures.sha256(data)), the API states \(file.size) bytes \(file.sha256)")
@@ -139,7 +139,7 @@ private actor UploadLedger {
 
 /// Uploads assets of 1–6 MB (one or two files, distinct bytes) one after another until a request fails
 /// after the kill.
-private func upload(as client: Int, to baseURL: String, project: String, pool: Data, ledger: UploadLedger) async {
+private func upload(as client: Int, to server: AtlasProcess, project: String, pool: Data, ledger: UploadLedger) async {
     var number = 0
     while !Task.isCancelled {
         number += 1
@@ -159,7 +159,7 @@ private func upload(as client: Int, to baseURL: String, project: String, pool: D
         form = form.finished
         await ledger.begin(name, files: sent)
 
-        var request = HTTPClientRequest(url: baseURL + "/api/v1/assets")
+        var request = server.request("/api/v1/assets")
         request.method = .POST
         request.headers.add(name: "Content-Type", value: form.contentType)
         request.body = .bytes(ByteBuffer(data: form.body))
@@ -207,8 +207,8 @@ private struct ListedFile {
     var url: String
 }
 
-private func createProject(on baseURL: String) async throws -> String {
-    var request = HTTPClientRequest(url: baseURL + "/api/v1/projects")
+private func createProject(on server: AtlasProcess) async throws -> String {
+    var request = server.request("/api/v1/projects")
     request.method = .POST
     request.headers.add(name: "Content-Type", value: "application/json")
     request.body = .bytes(ByteBuffer(string: #"{"name": "Crash Test"}"#))
@@ -217,13 +217,13 @@ private func createProject(on baseURL: String) async throws -> String {
     return id
 }
 
-private func listAssets(of project: String, on baseURL: String) async throws -> [ListedAsset] {
+private func listAssets(of project: String, on server: AtlasProcess) async throws -> [ListedAsset] {
     var assets: [ListedAsset] = []
     var cursor: String?
     repeat {
-        var url = baseURL + "/api/v1/assets?project_id=\(project)&limit=500"
+        var url = "/api/v1/assets?project_id=\(project)&limit=500"
         if let cursor { url += "&cursor=" + (cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? cursor) }
-        let (status, json) = try await sendJSON(HTTPClientRequest(url: url))
+        let (status, json) = try await sendJSON(server.request(url))
         guard status == 200 else { throw TestSupportError("listing assets answered \(status): \(json)") }
         for item in json["items"]?.array ?? [] {
             assets.append(ListedAsset(id: item["id"]?.string ?? "?", name: item["name"]?.string ?? "?"))
@@ -233,8 +233,8 @@ private func listAssets(of project: String, on baseURL: String) async throws -> 
     return assets
 }
 
-private func latestFiles(of asset: String, on baseURL: String) async throws -> [ListedFile] {
-    let (status, json) = try await sendJSON(HTTPClientRequest(url: baseURL + "/api/v1/assets/\(asset)"))
+private func latestFiles(of asset: String, on server: AtlasProcess) async throws -> [ListedFile] {
+    let (status, json) = try await sendJSON(server.request("/api/v1/assets/\(asset)"))
     guard status == 200 else { throw TestSupportError("GET asset \(asset) answered \(status): \(json)") }
     return (json["latest"]?["files"]?.array ?? []).map { file in
         ListedFile(path: file["path"]?.string ?? "?", sha256: file["sha256"]?.string ?? "?",
@@ -248,8 +248,8 @@ private func sendJSON(_ request: HTTPClientRequest) async throws -> (Int, JSONVa
     return (Int(response.status.code), (try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))) ?? .null)
 }
 
-private func download(_ url: String) async throws -> (Int, Data) {
-    let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(30))
+private func download(_ request: HTTPClientRequest) async throws -> (Int, Data) {
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
     let body = try await response.body.collect(upTo: 64 * 1024 * 1024)
     return (Int(response.status.code), Data(buffer: body))
 }

@@ -25,7 +25,7 @@ struct LargeUploadTests {
         let before = try #require(Self.residentMiB(server.pid))
 
         let content = StreamedContent(size: 512 << 20)
-        var request = HTTPClientRequest(url: server.baseURL + "/api/v1/blobs")
+        var request = server.request("/api/v1/blobs")
         request.method = .POST
         request.body = .stream(content, length: .known(content.size))
         let pid = server.pid

@@ -118,7 +118,7 @@ struct MaintenanceCommandTests {
             let ready = try await get(server.baseURL + "/readyz")
             #expect(ready.status == 200, "/readyz answered \(ready.status): \(ready.text)\n\(server.logTail())")
             #expect(ready.json["status"]?.string == "ok", "\(ready.text)")
-            let created = try await postJSON(server.baseURL + "/api/v1/projects", #"{"name": "After Migrate"}"#)
+            let created = try await postJSON(server.request("/api/v1/projects"), #"{"name": "After Migrate"}"#)
             #expect(created.status == 201, "creating a project after migrate answered \(created.status): \(created.text)")
             await server.terminate()
         } catch {
@@ -186,8 +186,8 @@ private func get(_ url: String) async throws -> PlainResponse {
     try await send(HTTPClientRequest(url: url))
 }
 
-private func postJSON(_ url: String, _ json: String) async throws -> PlainResponse {
-    var request = HTTPClientRequest(url: url)
+private func postJSON(_ request: HTTPClientRequest, _ json: String) async throws -> PlainResponse {
+    var request = request
     request.method = .POST
     request.headers.add(name: "Content-Type", value: "application/json")
     request.body = .bytes(ByteBuffer(string: json))

@@ -26,7 +26,7 @@ struct UploadInterruptionTests {
             let upload = UploadBody(route, project: project, fileBytes: 2 * 1024 * 1024)
             try await withListeningServer(t) { port in
                 try await withRawConnection(port: port) { _, outbound, _ in
-                    try await outbound.write(ByteBuffer(string: upload.head(port: port, length: .declared(20 * 1024 * 1024))))
+                    try await outbound.write(ByteBuffer(string: upload.head(port: port, length: .declared(20 * 1024 * 1024), key: t.adminKey)))
                     try await outbound.write(ByteBuffer(data: upload.body))
                     // Only meaningful if the server is streaming the file when the client goes away.
                     let streaming = try await eventually { !TemporaryDirectory.files(under: t.blobDirectory + "/staging").isEmpty }
@@ -51,7 +51,7 @@ struct UploadInterruptionTests {
                     let sender = Task {
                         // The server may answer and close before everything is sent: write errors are expected.
                         do {
-                            try await outbound.write(ByteBuffer(string: upload.head(port: port, length: .chunked)))
+                            try await outbound.write(ByteBuffer(string: upload.head(port: port, length: .chunked, key: t.adminKey)))
                             var offset = 0
                             while offset < upload.body.count {
                                 let end = min(offset + 64 * 1024, upload.body.count)
@@ -120,14 +120,14 @@ private struct UploadBody {
         }
     }
 
-    func head(port: Int, length: DeclaredLength) -> String {
+    func head(port: Int, length: DeclaredLength, key: String) -> String {
         let path = route == .multipartAsset ? "/api/v1/assets" : "/api/v1/blobs"
         let framing: String
         switch length {
         case .declared(let bytes): framing = "Content-Length: \(bytes)"
         case .chunked: framing = "Transfer-Encoding: chunked"
         }
-        return "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: \(contentType)\r\n\(framing)\r\n\r\n"
+        return "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAuthorization: Bearer \(key)\r\nContent-Type: \(contentType)\r\n\(framing)\r\n\r\n"
     }
 }
 

@@ -31,6 +31,11 @@ public struct AtlasConfiguration: Sendable {
     /// The address people reach the server at, for links it prints; `https` also makes cookies `Secure`.
     public var publicURL: String?
 
+    /// For `atlas bench auth` only, and not settable from the environment or command line:
+    /// every request acts as the first administrator, with no credential lookup and no
+    /// permission check, so the benchmark can measure what those cost.
+    @_spi(Benchmarks) public var benchmarkWithoutAccessControl = false
+
     public var blobDirectory: String { dataDirectory + "/blobs" }
 
     public init() {}
