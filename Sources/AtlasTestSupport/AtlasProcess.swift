@@ -94,9 +94,12 @@ public final class AtlasProcess: @unchecked Sendable {
     ///
     /// - Parameter environment: extra variables, e.g. `ATLAS_AUTO_MIGRATE=true` for a fresh
     ///   PostgreSQL database. `ATLAS_*` and `DATABASE_URL` of the test's own environment are not passed on.
+    /// - Parameter administrator: make the administrator `admin` and its ``apiKey`` first; false leaves the
+    ///   server without accounts, as on a studio's first start.
     public static func serve(dataDirectory: String, databaseURL: String? = nil, environment: [String: String] = [:],
-                             startupTimeout: Duration = .seconds(60)) async throws -> AtlasProcess {
-        let key = try await administratorKey(dataDirectory: dataDirectory, databaseURL: databaseURL, environment: environment)
+                             administrator: Bool = true, startupTimeout: Duration = .seconds(60)) async throws -> AtlasProcess {
+        let key = administrator
+            ? try await administratorKey(dataDirectory: dataDirectory, databaseURL: databaseURL, environment: environment) : ""
         var attempt = 0
         while true {
             attempt += 1

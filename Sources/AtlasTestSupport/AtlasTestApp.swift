@@ -11,6 +11,12 @@ public struct AtlasTestApp: Sendable {
     public let database: TestDatabase
     /// An API key of `admin`, the administrator every test app starts with.
     public let adminKey: String
+    public let adminID: String
+
+    /// The administrator as an account.
+    public var admin: TestAccount {
+        TestAccount(id: adminID, username: "admin", role: .administrator, key: adminKey, client: client)
+    }
 
     /// A client that sends requests through the application in process, as the administrator.
     public var client: TestClient { TestClient.bearer(adminKey, app: app) }
@@ -51,7 +57,8 @@ public func withAtlasApp<T>(
         try await configure(app, configuration)
         let admin = try await AccountCommands.createUser(on: app, username: "admin", password: TestAccount.password,
                                                          role: "administrator", displayName: "Test Administrator", apiKeyName: "tests")
-        let result = try await body(AtlasTestApp(app: app, configuration: configuration, database: database, adminKey: admin.apiKey!))
+        let result = try await body(AtlasTestApp(app: app, configuration: configuration, database: database, adminKey: admin.apiKey!,
+                                                        adminID: admin.userID))
         try await app.asyncShutdown()
         try await cleanUp(folder, postgresURL)
         return result

@@ -42,7 +42,12 @@ struct RobustnessTests {
                                                                body: body.map { ByteBuffer(string: $0) })
                         #expect(response.status.code < 500, "\(endpoint.method.rawValue) /\(path)\(query) body \(body ?? "nil"): \(response.text)")
                         if response.status.code >= 400 && endpoint.method != .HEAD {
-                            #expect(response.isProblem, "\(endpoint.method.rawValue) /\(path): \(response.text)")
+                            if endpoint.path.hasPrefix("/api/") {
+                                #expect(response.isProblem, "\(endpoint.method.rawValue) /\(path): \(response.text)")
+                            } else {
+                                // A page answers a person: with a page that says what went wrong.
+                                #expect(response.headers.contentType?.subType == "html", "\(endpoint.method.rawValue) /\(path): \(response.text)")
+                            }
                         }
                     }
                 }

@@ -43,10 +43,9 @@ public struct AuditActor: Sendable, Equatable {
         self.apiKeyID = apiKeyID
     }
 
-    /// The value stored as `created_by`/`updated_by`: the API key when one was used, else the account.
+    /// The value stored as `created_by`/`updated_by`: the account's id (the audit log says which
+    /// key it used), or the name of the shell user or process when there is no account.
     public var stampValue: String {
-        if let apiKeyID { return "api_key:\(apiKeyID.uuidString.lowercased())" }
-        if let userID { return userID.uuidString.lowercased() }
-        return name
+        userID.map { $0.uuidString.lowercased() } ?? name
     }
 }

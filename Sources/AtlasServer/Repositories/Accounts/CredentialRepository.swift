@@ -4,7 +4,7 @@ import SQLKit
 
 /// Sessions, tokens and API keys in the database.
 enum CredentialRepository {
-    private static let columns = "c.id AS credential_id, c.user_id, c.kind, c.name AS credential_name, c.prefix, c.csrf_token, c.created_at AS credential_created_at, c.expires_at, c.last_used_at, c.revoked_at"
+    private static let columns = "c.id AS credential_id, c.user_id, c.kind AS credential_kind, c.name AS credential_name, c.prefix, c.csrf_token, c.created_at AS credential_created_at, c.expires_at, c.last_used_at, c.revoked_at"
 
     static func insert(_ credential: Credential, secretHash: String, on sql: any SQLDatabase) async throws {
         try await sql.raw("""
@@ -57,7 +57,7 @@ enum CredentialRepository {
         Credential(
             id: try row.decode(column: "credential_id", as: UUID.self),
             userID: try row.decode(column: "user_id", as: UUID.self),
-            kind: Credential.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .token,
+            kind: Credential.Kind(rawValue: try row.decode(column: "credential_kind", as: String.self)) ?? .token,
             name: try row.decode(column: "credential_name", as: String.self),
             prefix: try row.decode(column: "prefix", as: String.self),
             csrfToken: try row.decode(column: "csrf_token", as: String?.self),
