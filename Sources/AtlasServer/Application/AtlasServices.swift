@@ -13,6 +13,7 @@ struct AtlasServices: Sendable {
     /// Seals and opens stored secrets of outside services.
     let secrets: SecretBox
     let throttle: LoginThrottle
+    let usage = UsageLedger()
 }
 
 extension Application {

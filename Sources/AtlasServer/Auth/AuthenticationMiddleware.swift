@@ -36,7 +36,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         }
         let now = request.atlas.clock.now()
         guard credential.isUsable(at: now), !user.disabled else { return nil }
-        if credential.lastUsedAt.map({ now.timeIntervalSince($0) > lastUsedResolution }) ?? true {
+        if request.atlas.usage.shouldRecord(credential, at: now, resolution: lastUsedResolution) {
             try await request.atlasDatabase.write { sql in try await CredentialRepository.touch(credential.id, at: now, on: sql) }
         }
         return Principal(user: user, credential: credential)

@@ -92,11 +92,20 @@ struct FirstStartTests {
         // Redirects are the answer under test here, so they are not followed.
         let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
                               configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
-        defer { try? http.syncShutdown() }
-        let response = try await http.execute(request, timeout: .seconds(30))
-        let data = try await response.body.collect(upTo: 1024 * 1024)
+        let answer: (HTTPClientResponse, ByteBuffer)
+        do {
+            let response = try await http.execute(request, timeout: .seconds(30))
+            answer = (response, try await response.body.collect(upTo: 1024 * 1024))
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+        try await http.shutdown()
+        let (response, data) = answer
         var headers: [String: String] = [:]
-        for (name, value) in response.headers { headers[name.lowercased()] = value }
+        for (name, value) in response.headers {
+            headers[name.lowercased()] = headers[name.lowercased()].map { $0 + "\n" + value } ?? value
+        }
         return PlainAnswer(status: response.status.code, headers: headers, text: String(buffer: data))
     }
 }
