@@ -17,8 +17,8 @@ struct PermissionTableTests {
 
     @Test("Without an account only the public actions are allowed; the rest ask to authenticate", arguments: Action.allCases)
     func anonymous(action: Action) {
-        let public: Set<Action> = [.readSystemInfo, .signIn]
-        #expect(PermissionTable.decide(action, role: nil) == (public.contains(action) ? .allow : .authenticate))
+        let open: Set<Action> = [.readSystemInfo, .signIn]
+        #expect(PermissionTable.decide(action, role: nil) == (open.contains(action) ? .allow : .authenticate))
     }
 
     @Test("A Client sees previews and status of their projects, never source files, users or the audit log")

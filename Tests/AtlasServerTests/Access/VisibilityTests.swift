@@ -105,3 +105,25 @@ struct VisibilityTests {
         }
     }
 }
+
+@Suite("Dependencies across projects")
+struct CrossProjectDependencyTests {
+    @Test("A dependency on another project's asset shows its reference but not the asset to those outside that project",
+          arguments: TestDatabase.available)
+    func hiddenTarget(database: TestDatabase) async throws {
+        try await withAtlasApp(database) { t in
+            let ours = try await t.client.createProject("Ours", code: "OURS")
+            let theirs = try await t.client.createProject("Theirs", code: "THEIRS")
+            let shot = try #require(try await t.client.createAsset(project: ours, name: "shot comp")["id"]?.string)
+            let secret = try #require(try await t.client.createAsset(project: theirs, name: "secret hero")["id"]?.string)
+            let added = try await t.client.send(.POST, "/api/v1/assets/\(shot)/versions/1/dependencies", json: ["asset_id": .string(secret)])
+            #expect(added.status == .created)
+            let artist = try await t.makeAccount("ren", role: .artist, memberOf: [ours])
+            let seen = try await artist.client.get("/api/v1/assets/\(shot)/versions/1/dependencies")
+            #expect(seen.status == .ok && seen.json["items"]?.array.count == 1)
+            #expect(seen.json["items"]?[0]?["target"]?.isNull == true && !seen.text.contains("secret hero"))
+            let admin = try await t.client.get("/api/v1/assets/\(shot)/versions/1/dependencies")
+            #expect(admin.json["items"]?[0]?["target"]?["asset_name"]?.string == "secret hero")
+        }
+    }
+}

@@ -25,7 +25,8 @@ struct DependencyController: Sendable {
         let version = try await VersionRows.fetch(asset: assetID, number: number, on: sql)
         let steps = try await DependencyRepository.walk(from: version.stamp.id, direction: direction,
                                                         maxDepth: transitive ? maxDepth : 1, on: sql)
-        let ends = try await VersionEnds.load(steps.flatMap { [$0.edge.sourceVersionID, $0.edge.targetVersionID].compactMap { $0 } }, on: sql)
+        let ends = try await VersionEnds.load(steps.flatMap { [$0.edge.sourceVersionID, $0.edge.targetVersionID].compactMap { $0 } },
+                                              visibleIn: try await req.visibleProjects(), on: sql)
         let items = steps.map { step in
             DependencyBody(id: step.edge.id.lowercased, kind: step.edge.kind, reference: step.edge.reference,
                            missing: step.edge.isMissing, depth: step.depth,

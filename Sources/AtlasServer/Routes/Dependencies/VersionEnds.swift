@@ -4,12 +4,17 @@ import SQLKit
 
 /// The asset and version number behind version ids, for dependency bodies.
 enum VersionEnds {
-    static func load(_ ids: [UUID], on sql: any SQLDatabase) async throws -> [UUID: DependencyBody.End] {
+    /// - Parameter visible: the projects whose assets may be named (nil: all). An edge into a
+    ///   project the caller cannot see keeps its reference but shows no asset.
+    static func load(_ ids: [UUID], visibleIn visible: [UUID]? = nil, on sql: any SQLDatabase) async throws -> [UUID: DependencyBody.End] {
         let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
+        guard !unique.isEmpty, visible?.isEmpty != true else { return [:] }
+        var condition: SQLQueryString = "v.id IN (\(binds: unique))"
+        if let visible { condition += " AND a.project_id IN (\(binds: visible))" }
         let rows = try await sql.raw("""
             SELECT v.id, v.asset_id, v.number, o.name FROM asset_versions v JOIN atlas_objects o ON o.id = v.asset_id
-            WHERE v.id IN (\(binds: unique))
+            JOIN assets a ON a.id = v.asset_id
+            WHERE \(condition)
             """).all()
         var ends: [UUID: DependencyBody.End] = [:]
         for row in rows {
