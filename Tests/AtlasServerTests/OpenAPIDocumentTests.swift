@@ -14,14 +14,7 @@ struct OpenAPIDocumentTests {
             #expect(response.json["openapi"]?.string == "3.1.0")
             let paths = try #require(response.json["paths"])
             for route in t.app.routes.all {
-                let path = "/" + route.path.map { component -> String in
-                    switch component {
-                    case .constant(let value): value
-                    case .parameter(let name): "{\(name)}"
-                    case .catchall: "{path}"
-                    case .anything: "{any}"
-                    }
-                }.joined(separator: "/")
+                let path = route.documentedPath
                 let operation = paths[path]?[route.method.rawValue.lowercased()]
                 #expect(operation != nil, "\(route.method.rawValue) \(path) is registered but not in the OpenAPI document")
                 #expect(operation?["operationId"]?.string?.isEmpty == false)

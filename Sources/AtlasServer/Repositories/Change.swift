@@ -14,6 +14,13 @@ struct Change: Sendable {
     /// The `created_by`/`updated_by` value.
     var by: String { actor.stampValue }
 
+    /// The same change, made by `user`: signing in acts for the account being signed in.
+    func acting(as user: User) -> Change {
+        var change = self
+        change.actor = AuditActor(userID: user.stamp.id, name: user.username)
+        return change
+    }
+
     /// A change made from the shell by the logged-in operating-system user.
     static func cli(_ command: String, at date: Date) -> Change {
         let login = ProcessInfo.processInfo.environment["USER"] ?? "unknown"

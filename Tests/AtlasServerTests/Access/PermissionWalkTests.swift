@@ -85,14 +85,7 @@ struct RegisteredOperation: Sendable {
 func registeredOperations(_ t: AtlasTestApp) async throws -> [RegisteredOperation] {
     let document = try await t.client.get("/api/v1/openapi.json").json
     return t.app.routes.all.map { route in
-        let path = "/" + route.path.map { component -> String in
-            switch component {
-            case .constant(let value): value
-            case .parameter(let name): "{\(name)}"
-            case .catchall: "{path}"
-            case .anything: "{any}"
-            }
-        }.joined(separator: "/")
+        let path = route.documentedPath
         let operation = document["paths"]?[path]?[route.method.rawValue.lowercased()]
         return RegisteredOperation(method: route.method.rawValue, path: path, id: operation?["operationId"]?.string ?? "\(route.method) \(path)",
                                    action: operation?["x-atlas-action"]?.string ?? "(none)")

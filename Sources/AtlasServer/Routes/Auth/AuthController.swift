@@ -23,10 +23,8 @@ struct AuthController: Sendable {
 
     /// A new browser session for `user`, recorded as made by that user.
     static func startSession(for user: User, on req: Request) async throws -> (Credential, String) {
-        var change = req.change
-        change.actor = AuditActor(userID: user.stamp.id, name: user.username)
-        let expiresAt = change.at.addingTimeInterval(CredentialIssuer.sessionLifetime)
-        let audit = change
+        let audit = req.change.acting(as: user)
+        let expiresAt = audit.at.addingTimeInterval(CredentialIssuer.sessionLifetime)
         return try await req.atlasDatabase.write { sql in
             try await CredentialIssuer.issue(.session, for: user, name: req.headers.first(name: .userAgent).map { String($0.prefix(100)) } ?? "browser",
                                              expiresAt: expiresAt, change: audit, on: sql)
@@ -40,10 +38,8 @@ struct AuthController: Sendable {
             throw AtlasError.invalid("expires_in", "must be 60 to \(CredentialIssuer.maximumTokenLifetime) seconds")
         }
         let user = try await SignIn.verify(username: input.username, password: input.password, on: req)
-        var change = req.change
-        change.actor = AuditActor(userID: user.stamp.id, name: user.username)
-        let audit = change
-        let expiresAt = change.at.addingTimeInterval(TimeInterval(lifetime))
+        let audit = req.change.acting(as: user)
+        let expiresAt = audit.at.addingTimeInterval(TimeInterval(lifetime))
         let (_, secret) = try await req.atlasDatabase.write { sql in
             try await CredentialIssuer.issue(.token, for: user, name: "token", expiresAt: expiresAt, change: audit, on: sql)
         }

@@ -50,8 +50,7 @@ struct SetupController: Sendable {
         change.actor = AuditActor(userID: nil, name: "setup")
         let account = try await NewAccount.make(username: username, password: password, role: Role.administrator.rawValue,
                                                 displayName: displayName, change: change, passwords: req.atlas.passwords)
-        change.actor = AuditActor(userID: account.user.stamp.id, name: account.user.username)
-        let audit = change
+        let audit = change.acting(as: account.user)
         try await req.atlasDatabase.write { sql in
             guard try await UserRepository.count(on: sql) == 0 else {
                 throw AtlasError.conflict("already_set_up", "This server has accounts already; sign in, or ask an administrator for one.")
