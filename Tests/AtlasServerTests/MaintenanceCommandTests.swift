@@ -70,6 +70,9 @@ struct MaintenanceCommandTests {
             for (path, hash) in wood {
                 #expect(FileManager.default.fileExists(atPath: blobPath(t, hash)), "purge removed \(path) (\(hash)), which a version uses")
             }
+            let audited = try await t.client.get("/api/v1/audit?action=cli.purge").json["items"]?[0]
+            #expect(audited?["summary"]?["after"]?["removed"]?.int == 1, "the purge is in the audit log")
+            #expect(audited?["actor"]?["name"]?.string?.hasPrefix("cli:") == true)
 
             let fsck = try await atlas(["fsck"], t)
             #expect(fsck.exitCode == 0, "\(fsck.output)")

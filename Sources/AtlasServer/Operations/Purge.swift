@@ -31,6 +31,13 @@ enum Purge {
             try blobs.delete(hash)
             report.removed += 1
         }
+        if report.removed > 0 {
+            let change = Change.cli("purge", at: now)
+            let summary: JSONValue = ["removed": .number(Double(report.removed)), "bytes": .number(Double(report.bytes))]
+            try await database.write { sql in
+                try await AuditLog.record(change, kind: "blob_store", id: nil as String?, after: summary, on: sql)
+            }
+        }
         return report
     }
 }

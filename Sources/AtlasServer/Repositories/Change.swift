@@ -23,7 +23,7 @@ struct Change: Sendable {
 
     /// A change made from the shell by the logged-in operating-system user.
     static func cli(_ command: String, at date: Date) -> Change {
-        let login = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        let login = ProcessInfo.processInfo.userName
         return Change(actor: AuditActor(userID: nil, name: "cli:\(login)"), at: date, action: "cli.\(command)")
     }
 }
