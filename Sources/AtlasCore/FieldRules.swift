@@ -43,11 +43,13 @@ public enum FieldRules {
         return .success(tag)
     }
 
-    /// A set of tags, normalised, de-duplicated and sorted.
+    /// A set of tags, normalised, de-duplicated and sorted. A bad tag is reported at its place
+    /// in the list (`tags[2]`), as other list items are (`files[0].path`); the list as a whole is
+    /// never "empty" or "required" because of one item.
     public static func tags(_ raw: [String], field: String = "tags") -> Result<[String], FieldError> {
         var out = Set<String>()
-        for item in raw {
-            switch tag(item, field: field) {
+        for (index, item) in raw.enumerated() {
+            switch tag(item, field: "\(field)[\(index)]") {
             case .success(let tag): out.insert(tag)
             case .failure(let error): return .failure(error)
             }

@@ -76,8 +76,17 @@ public struct QueryParameters: Sendable {
         return .success(date)
     }
 
+    /// A parameter that is given but names nothing (`status=`, `status=,`): refused rather than read as "no filter",
+    /// since a value that is ignored is a filter the client asked for and did not get.
+    private func blank(_ name: String) -> FieldError? {
+        items.contains { $0.name == name } && list(name).isEmpty
+            ? FieldError(field: name, message: "must not be empty; leave the parameter out to not filter by it")
+            : nil
+    }
+
     /// Every value must be one of an enumeration's raw values.
     public func enumList<E: RawRepresentable & CaseIterable>(_ name: String, as type: E.Type) -> Result<[E], FieldError> where E.RawValue == String {
+        if let error = blank(name) { return .failure(error) }
         var out: [E] = []
         for text in list(name) {
             guard let value = E(rawValue: text) else {
@@ -90,6 +99,7 @@ public struct QueryParameters: Sendable {
     }
 
     public func uuidList(_ name: String) -> Result<[UUID], FieldError> {
+        if let error = blank(name) { return .failure(error) }
         var out: [UUID] = []
         for text in list(name) {
             guard let id = UUID(uuidString: text) else {

@@ -147,7 +147,7 @@ struct AssetAPITests {
             ])
             #expect(bad.status == .badRequest)
             let fields = Set(bad.json["errors"]?.array.compactMap { $0["field"]?.string } ?? [])
-            #expect(fields == ["name", "type", "tags", "files[0].path", "files[0].sha256"])
+            #expect(fields == ["name", "type", "tags[1]", "files[0].path", "files[0].sha256"])
 
             let noProject = try await t.client.send(.POST, "/api/v1/assets", json: ["project_id": .string(UUID().uuidString), "name": "x", "type": "plate"])
             #expect(noProject.problemCode == "project_not_found")

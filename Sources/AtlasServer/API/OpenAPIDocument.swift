@@ -23,9 +23,56 @@ enum OpenAPIDocument {
             ],
             "servers": [["url": "/"]],
             "paths": .object(paths),
-            "components": ["schemas": .object(OpenAPISchemas.all), "securitySchemes": OpenAPISchemas.securitySchemes],
+            "components": ["schemas": .object(nullableOptionals(OpenAPISchemas.all)), "securitySchemes": OpenAPISchemas.securitySchemes],
             "security": [["bearer": []], ["apiKey": []], ["session": []]],
         ]
+    }
+
+    /// The JSON request bodies, and the schemas they refer to.
+    static var requestSchemas: Set<String> {
+        var names: [String] = Endpoints.all.compactMap { endpoint in
+            switch endpoint.body {
+            case .json(let schema), .upload(let schema?): schema
+            default: nil
+            }
+        }
+        var found = Set<String>()
+        while let name = names.popLast() {
+            guard found.insert(name).inserted, let schema = OpenAPISchemas.all[name] else { continue }
+            names += references(in: schema)
+        }
+        return found
+    }
+
+    /// The server decodes a JSON `null` in an optional request property as if it were absent
+    /// (a `PATCH` leaves that field as it is), so the document says so: each optional property of
+    /// a request body also allows `null`. Response schemas keep their exact types.
+    static func nullableOptionals(_ schemas: [String: JSONValue]) -> [String: JSONValue] {
+        var schemas = schemas
+        for name in requestSchemas {
+            guard case .object(var schema)? = schemas[name], case .object(var properties)? = schema["properties"] else { continue }
+            var required = Set<String>()
+            if case .array(let names)? = schema["required"] {
+                for case .string(let name) in names { required.insert(name) }
+            }
+            for (key, property) in properties where !required.contains(key) {
+                properties[key] = ["anyOf": [property, ["type": "null"]]]
+            }
+            schema["properties"] = .object(properties)
+            schemas[name] = .object(schema)
+        }
+        return schemas
+    }
+
+    private static func references(in value: JSONValue) -> [String] {
+        switch value {
+        case .object(let members):
+            var found = members.values.flatMap(references)
+            if case .string(let ref)? = members["$ref"], let name = ref.split(separator: "/").last { found.append(String(name)) }
+            return found
+        case .array(let items): return items.flatMap(references)
+        default: return []
+        }
     }
 
     static func data() -> Data {
@@ -34,11 +81,15 @@ enum OpenAPIDocument {
 
     private static func operation(_ endpoint: Endpoint) -> JSONValue {
         var parameters: [JSONValue] = endpoint.pathParameters.map { name in
-            ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]]
+            ["name": .string(name), "in": "path", "required": true, "schema": pathSchemas[name] ?? ["type": "string"]]
         }
         parameters += endpoint.query.map { parameter in
             var schema: [String: JSONValue] = ["type": .string(parameter.type)]
             if let values = parameter.enumValues { schema["enum"] = .array(values.map { .string($0) }) }
+            if parameter.type == "integer" {
+                schema.merge(integerRange(of: parameter.name)) { _, bound in bound }
+            }
+            if parameter.name == "sha256" { schema["pattern"] = hexHash }
             return ["name": .string(parameter.name), "in": "query", "required": false,
                     "description": .string(parameter.description), "schema": .object(schema)]
         }
@@ -63,12 +114,39 @@ enum OpenAPIDocument {
         return .object(operation)
     }
 
+    /// JSON bodies a request may leave out altogether (`POST …/revert` with no body reverts with the default comment).
+    /// Kept here until `Endpoint.RequestBody` says so itself.
+    private static let optionalBodies: Set<String> = ["Revert"]
+
+    /// A SHA-256 as the server reads it from a URL: 64 hexadecimal digits in either case.
+    private static let hexHash: JSONValue = "^[0-9a-fA-F]{64}$"
+
+    /// What a path parameter must look like, by name. A value of another shape names nothing: 404.
+    private static let pathSchemas: [String: JSONValue] = [
+        "project_id": OpenAPISchemas.uuid, "asset_id": OpenAPISchemas.uuid, "dependency_id": OpenAPISchemas.uuid,
+        "user_id": OpenAPISchemas.uuid, "key_id": OpenAPISchemas.uuid,
+        "number": ["type": "integer", "minimum": 1],
+        "sha256": ["type": "string", "pattern": hexHash],
+    ]
+
+    /// The bounds the server holds an integer query parameter to (400 `validation_failed` outside them).
+    /// Kept here until `Endpoint.QueryParameter` carries them itself.
+    private static func integerRange(of name: String) -> [String: JSONValue] {
+        switch name {
+        case "limit": ["minimum": 1, "maximum": .number(Double(Paging.maxLimit))]
+        case "max_depth": ["minimum": 1, "maximum": 50]
+        case "from", "to": ["minimum": 1]
+        default: [:]
+        }
+    }
+
     private static func requestBody(_ endpoint: Endpoint) -> JSONValue? {
         switch endpoint.body {
         case .none:
             return nil
         case .json(let schema):
-            return ["required": true, "content": ["application/json": ["schema": OpenAPISchemas.ref(schema)]]]
+            return ["required": .bool(!optionalBodies.contains(schema)),
+                    "content": ["application/json": ["schema": OpenAPISchemas.ref(schema)]]]
         case .upload(let schema?):
             return ["required": true, "content": [
                 "application/json": ["schema": OpenAPISchemas.ref(schema)],

@@ -9,6 +9,15 @@ struct ProblemMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
+            // A path the API serves, asked with a method it does not: 405 naming the methods that work (RFC 9110 §15.5.6).
+            if error is RouteNotFound, case let allowed = Self.allowedMethods(for: request), !allowed.isEmpty {
+                let list = allowed.joined(separator: ", ")
+                let problem = AtlasError(code: "method_not_allowed", status: 405, title: "Method not allowed",
+                                         detail: "\(request.method.rawValue) is not allowed on \(request.url.path); use \(list).")
+                let response = ProblemResponse.make(problem, request: request)
+                response.headers.replaceOrAdd(name: .allow, value: list)
+                return response
+            }
             let problem = Self.problem(for: error, request: request)
             return ProblemResponse.make(problem, request: request)
         }
@@ -18,6 +27,9 @@ struct ProblemMiddleware: AsyncMiddleware {
         switch error {
         case let error as AtlasError:
             return error
+        case let error as FieldError:
+            // Validators report one invalid field as a `FieldError`; it is the client's mistake, never a server fault.
+            return AtlasError.validation([error])
         case let error as DecodingError:
             return RequestJSON.problem(for: error)
         case let error as any AbortError:
@@ -26,6 +38,33 @@ struct ProblemMiddleware: AsyncMiddleware {
             request.logger.error("unhandled error: \(String(reflecting: error))", metadata: ["request_id": .string(request.id)])
             return AtlasError.internalError(requestID: request.id)
         }
+    }
+
+    /// The methods registered for the request's path, for an `Allow` header; empty when no route has this path.
+    static func allowedMethods(for request: Request) -> [String] {
+        let parts = request.url.path.split(separator: "/").map(String.init)
+        var methods = Set<String>()
+        for route in request.application.routes.all where matches(route.path, parts) {
+            methods.insert(route.method.rawValue)
+        }
+        if methods.contains("GET") { methods.insert("HEAD") }  // Vapor answers HEAD with the GET route
+        return methods.sorted()
+    }
+
+    private static func matches(_ pattern: [PathComponent], _ parts: [String]) -> Bool {
+        var index = 0
+        for component in pattern {
+            switch component {
+            case .catchall:
+                return index < parts.count
+            case .constant(let text):
+                guard index < parts.count, parts[index] == text else { return false }
+            case .parameter, .anything:
+                guard index < parts.count else { return false }
+            }
+            index += 1
+        }
+        return index == parts.count
     }
 
     private static func problem(forStatus status: HTTPResponseStatus, reason: String) -> AtlasError {

@@ -75,7 +75,6 @@ struct AssetController: Sendable {
 
     @Sendable func update(_ req: Request) async throws -> Response {
         let id = try req.objectID("asset_id", kind: "asset")
-        let expected = try req.expectedRevision()
         let input = try RequestJSON.decode(UpdateAssetInput.self, from: req)
         var errors: [FieldError] = []
         let name = input.name.flatMap { FieldRules.name($0).collect(into: &errors) }
@@ -84,6 +83,8 @@ struct AssetController: Sendable {
         let tags = input.tags.flatMap { FieldRules.tags($0).collect(into: &errors) }
         let metadata = input.metadata.flatMap { MetadataRule.check($0).collect(into: &errors) }
         guard errors.isEmpty else { throw AtlasError.validation(errors) }
+        // The body is checked first: a request that can never succeed says why, whatever its If-Match.
+        let expected = try req.expectedRevision()
         let asset = try await auditedWrite(req, id) { sql, change in
             try await AssetRepository.update(id, expectedRevision: expected, change: change, on: sql) { asset in
                 if let name { asset.stamp.name = name }

@@ -63,11 +63,12 @@ struct VersionController: Sendable {
     @Sendable func setStatus(_ req: Request) async throws -> Response {
         let assetID = try req.objectID("asset_id", kind: "asset")
         let number = try req.versionNumber(asset: assetID)
-        let expected = try req.expectedRevision()
         let input = try RequestJSON.decode(SetVersionStatusInput.self, from: req)
         guard let status = VersionStatus(rawValue: input.status) else {
             throw AtlasError.invalid("status", "'\(input.status)' is not one of: wip, review, approved, deprecated")
         }
+        // The body is checked first: a request that can never succeed says why, whatever its If-Match.
+        let expected = try req.expectedRevision()
         let change = req.change
         let version = try await req.atlasDatabase.write { sql in
             let before = try await VersionRows.fetch(asset: assetID, number: number, on: sql)

@@ -57,7 +57,6 @@ struct ProjectController: Sendable {
 
     @Sendable func update(_ req: Request) async throws -> Response {
         let id = try req.objectID("project_id", kind: "project")
-        let expected = try req.expectedRevision()
         let input = try RequestJSON.decode(UpdateProjectInput.self, from: req)
         var errors: [FieldError] = []
         let name = input.name.flatMap { FieldRules.name($0).collect(into: &errors) }
@@ -65,6 +64,8 @@ struct ProjectController: Sendable {
         let description = input.description.flatMap { FieldRules.description($0).collect(into: &errors) }
         let metadata = input.metadata.flatMap { MetadataRule.check($0).collect(into: &errors) }
         guard errors.isEmpty else { throw AtlasError.validation(errors) }
+        // The body is checked first: a request that can never succeed says why, whatever its If-Match.
+        let expected = try req.expectedRevision()
         let change = req.change
         let project = try await ProjectRepository(db: req.atlasDatabase).update(id, expectedRevision: expected, change: change) {
             if let name { $0.stamp.name = name }

@@ -47,7 +47,6 @@ struct UserController: Sendable {
 
     @Sendable func update(_ req: Request) async throws -> Response {
         let id = try req.objectID("user_id", kind: "user")
-        let expected = try req.expectedRevision()
         let input = try RequestJSON.decode(UpdateUserInput.self, from: req)
         var errors: [FieldError] = []
         var role: Role?
@@ -57,6 +56,8 @@ struct UserController: Sendable {
         }
         let displayName = input.displayName.flatMap { FieldRules.name($0, field: "display_name").collect(into: &errors) }
         guard errors.isEmpty else { throw AtlasError.validation(errors) }
+        // The body is checked first: a request that can never succeed says why, whatever its If-Match.
+        let expected = try req.expectedRevision()
         let newRole = role
         let user = try await Self.change(req, id, expectedRevision: expected) { user in
             if let newRole { user.role = newRole }
