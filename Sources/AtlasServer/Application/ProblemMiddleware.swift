@@ -1,3 +1,4 @@
+import AsyncKit
 import AtlasCore
 import Foundation
 import Vapor
@@ -30,6 +31,11 @@ struct ProblemMiddleware: AsyncMiddleware {
         case let error as FieldError:
             // Validators report one invalid field as a `FieldError`; it is the client's mistake, never a server fault.
             return AtlasError.validation([error])
+        case is ConnectionPoolTimeoutError:
+            // Every database connection stayed busy: the request may succeed in a moment, so say so rather than fail.
+            request.logger.warning("no database connection became free in time", metadata: ["request_id": .string(request.id)])
+            return AtlasError(code: "database_busy", status: 503, title: "Database busy",
+                              detail: "The database is busy; retry in a moment.", retryAfter: 1)
         case let error as DecodingError:
             return RequestJSON.problem(for: error)
         case let error as any AbortError:

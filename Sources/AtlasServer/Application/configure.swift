@@ -20,7 +20,9 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         postgres.searchPath = nil
-        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 8), as: .psql)
+        // Writers to one asset queue on its row lock while holding a connection; on a busy machine a
+        // burst of them outlasts the default 10 s wait for a free connection.
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30)), as: .psql)
         gate = nil
     }
     app.atlas = AtlasServices(configuration: configuration, blobs: blobs, gate: gate, clock: clock,
