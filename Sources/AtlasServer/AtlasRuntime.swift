@@ -34,7 +34,7 @@ public enum AtlasRuntime {
     }
 
     /// Refuses to serve a database that `atlas migrate` has not brought up to date, rather than answering with errors.
-    private static func requireMigrated(_ app: Application) async throws {
+    static func requireMigrated(_ app: Application) async throws {
         let pending = try await app.migrator.previewPrepareBatch().get()
         guard pending.isEmpty else {
             throw StartupError("The database has \(pending.count) pending migration(s). Run `atlas migrate` with the same DATABASE_URL first (or set ATLAS_AUTO_MIGRATE=true).")
@@ -78,7 +78,7 @@ public enum AtlasRuntime {
         }
     }
 
-    private static func makeApplication(arguments: [String]) async throws -> Application {
+    static func makeApplication(arguments: [String]) async throws -> Application {
         // Vapor is not given the process's command line: `atlas` parses it, and Vapor sees only the command to run.
         let environment = Environment(name: "production", arguments: arguments)
         return try await Application.make(environment)

@@ -12,7 +12,7 @@ struct Bench: AsyncParsableCommand {
         discussion: """
             Prints one line per figure, `name: value unit (goal or reference)`; progress goes to \
             standard error. Each benchmark starts this binary's `serve` on a free port with fresh \
-            data. A full `all` run seeds 100,000 assets per database and uploads 2 GB; build with \
+            data (`auth` runs its two servers inside this process, to compare with access control off). A full `all` run seeds 100,000 assets per database and uploads 2 GB; build with \
             `-c release` first, or the figures describe a debug build.
             """)
 

@@ -8,6 +8,13 @@ struct AtlasClient: Sendable {
     let http: HTTPClient
     /// `http://127.0.0.1:<port>`.
     let baseURL: String
+    /// Sent as `Authorization: Bearer <key>` with every API request.
+    let apiKey: String
+
+    /// The same server, reached as the owner of another key.
+    func authorized(as apiKey: String) -> AtlasClient {
+        AtlasClient(http: http, baseURL: baseURL, apiKey: apiKey)
+    }
 
     /// Bodies larger than this are refused; a page of 500 assets is far below it.
     static let maxResponseBytes = 64 * 1024 * 1024
@@ -27,8 +34,7 @@ struct AtlasClient: Sendable {
     @discardableResult
     func send(_ method: HTTPMethod, _ path: String, json: ByteBuffer? = nil,
               expect: [HTTPResponseStatus] = [.ok], timeout: TimeAmount = .seconds(120)) async throws -> ByteBuffer {
-        var request = HTTPClientRequest(url: baseURL + path)
-        request.method = method
+        var request = makeRequest(method, path)
         if let json {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(json)
@@ -46,8 +52,7 @@ struct AtlasClient: Sendable {
     /// Streams the file at `path` as the raw body of `POST /api/v1/blobs`; returns its SHA-256.
     func uploadBlob(path: String) async throws -> String {
         let chunks = try FileChunks(path: path)
-        var request = HTTPClientRequest(url: baseURL + "/api/v1/blobs")
-        request.method = .POST
+        var request = makeRequest(.POST, "/api/v1/blobs")
         request.headers.add(name: "Content-Type", value: "application/octet-stream")
         request.body = .stream(chunks, length: .known(chunks.size))
         let body = try await execute(request, expect: [.created, .ok], timeout: .minutes(30))
@@ -71,6 +76,14 @@ struct AtlasClient: Sendable {
         guard let response = try? await http.execute(request, timeout: .seconds(2)) else { return false }
         _ = try? await response.body.collect(upTo: 4096)
         return response.status == .ok
+    }
+
+    /// A request to `path` carrying the API key.
+    private func makeRequest(_ method: HTTPMethod, _ path: String) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(apiKey)")
+        return request
     }
 
     private func execute(_ request: HTTPClientRequest, expect: [HTTPResponseStatus], timeout: TimeAmount) async throws -> ByteBuffer {

@@ -2,7 +2,8 @@ import AsyncHTTPClient
 import Foundation
 
 /// Runs the selected benchmarks in order against servers it starts: first the embedded
-/// default (SQLite), then PostgreSQL when a URL was given.
+/// default (SQLite), then PostgreSQL when a URL was given; then auth, which runs its own
+/// servers in this process.
 ///
 /// On each server the order is: memory at rest, ingest, create (which seeds the library),
 /// get, search, list, memory after. The library benchmarks share one seeding, because
@@ -21,6 +22,9 @@ struct BenchSuite {
     func run() async throws {
         try await runEmbedded()
         if !libraryBenchmarks.isEmpty { try await runPostgres() }
+        if selected.contains(.auth) {
+            try await AuthBenchmark(scale: scale, work: work, http: http).run(postgresURL: postgresURL)
+        }
     }
 
     private func runEmbedded() async throws {

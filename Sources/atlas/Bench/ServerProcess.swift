@@ -25,24 +25,27 @@ final class ServerProcess {
         self.process = process
     }
 
-    /// Starts the server on a free port with its data in `dataDirectory`, and waits until
-    /// `/healthz` answers (PostgreSQL migrates first, which takes a few seconds).
+    /// Creates an administrator with an API key for the client to use, starts the server on a
+    /// free port with its data in `dataDirectory`, and waits until `/healthz` answers
+    /// (PostgreSQL migrates first, which takes a few seconds).
     static func start(binary: String, database: BenchDatabase, dataDirectory: String,
                       logPath: String, http: HTTPClient) async throws -> ServerProcess {
-        let port = try FreePort.find()
-        var arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--data-dir", dataDirectory]
+        var place = ["--data-dir", dataDirectory]
         // Settings from the caller's shell (a DATABASE_URL, a debug log level) would change what
         // is measured; the server gets the defaults plus what this run sets.
         var environment = ProcessInfo.processInfo.environment.filter { name, _ in
             !name.hasPrefix("ATLAS_") && name != "DATABASE_URL"
         }
         if case .postgres(let postgres) = database {
-            arguments += ["--database-url", postgres.url]
+            place += ["--database-url", postgres.url]
             environment["ATLAS_AUTO_MIGRATE"] = "true"
         }
+        let apiKey = try await BenchAccounts.createAdministrator(binary: binary, place: place, environment: environment,
+                                                                 logPath: logPath)
+        let port = try FreePort.find()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)] + place
         process.environment = environment
         let log = try ChildProcess.openForAppending(logPath)
         process.standardOutput = log
@@ -52,8 +55,8 @@ final class ServerProcess {
         // The child has its own descriptor for the log now.
         try? log.close()
 
-        let server = ServerProcess(database: database, client: AtlasClient(http: http, baseURL: "http://127.0.0.1:\(port)"),
-                                   logPath: logPath, process: process)
+        let client = AtlasClient(http: http, baseURL: "http://127.0.0.1:\(port)", apiKey: apiKey)
+        let server = ServerProcess(database: database, client: client, logPath: logPath, process: process)
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(180)
         while clock.now < deadline {
