@@ -25,12 +25,32 @@ public enum AtlasRuntime {
 
                     """.utf8))
             }
+            let runner = configuration.workers > 0 ? makeRunner(app, concurrency: configuration.workers) : nil
+            runner?.start()
             try await app.execute()
+            await runner?.stop()
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    /// Runs job workers without HTTP until SIGINT or SIGTERM (`atlas worker`).
+    public static func work(_ configuration: AtlasConfiguration, concurrency: Int) async throws {
+        try await withApplication(configuration) { app in
+            try await requireMigrated(app)
+            let runner = makeRunner(app, concurrency: concurrency)
+            runner.start()
+            await StopSignal.wait()
+            app.logger.notice("stopping: running jobs go back to the queue")
+            await runner.stop()
+        }
+    }
+
+    static func makeRunner(_ app: Application, concurrency: Int) -> JobRunner {
+        JobRunner(database: app.atlasDatabase, handlers: app.atlas.jobHandlers,
+                  settings: .init(concurrency: concurrency), clock: app.atlas.clock, logger: app.logger)
     }
 
     /// Refuses to serve a database that `atlas migrate` has not brought up to date, rather than answering with errors.

@@ -25,7 +25,14 @@ public enum Action: String, Sendable, CaseIterable {
     /// Storing content by hash, before it belongs to any asset.
     case uploadContent = "upload_content"
 
+    /// Jobs one made, and those of one's projects.
+    case readJobs = "read_jobs"
+    /// Cancelling and retrying: one's own jobs, or any job of a project one produces.
+    case controlJobs = "control_jobs"
+
     case manageUsers = "manage_users"
     case readAudit = "read_audit"
     case manageSecrets = "manage_secrets"
+    /// The Prometheus metrics at `/metrics`: request, job and connection figures of the whole server.
+    case readMetrics = "read_metrics"
 }

@@ -21,9 +21,13 @@ public enum PermissionTable {
         .writeAsset: .projectRoles(makers),
         .uploadContent: .roles(makers),
 
+        .readJobs: .signedIn,
+        .controlJobs: .roles(makers),
+
         .manageUsers: .roles([.administrator]),
         .readAudit: .roles([.administrator]),
         .manageSecrets: .roles([.administrator]),
+        .readMetrics: .roles([.administrator]),
     ]
 
     private static let everyone = Set(Role.allCases)

@@ -172,6 +172,7 @@ enum OpenAPIDocument {
                 case "Binary": "application/octet-stream"
                 case "Image": "image/*"
                 case "HTML": "text/html"
+                case "Metrics": "text/plain"
                 default: "application/json"
                 }
                 response["content"] = .object([type: ["schema": OpenAPISchemas.ref(schema)]])

@@ -26,7 +26,7 @@ enum OpenAPISchemas {
         "created_by": nullableString, "updated_by": nullableString, "etag": string,
     ]
 
-    static var all: [String: JSONValue] { library.merging(accounts) { a, _ in a } }
+    static var all: [String: JSONValue] { library.merging(accounts) { a, _ in a }.merging(jobs) { a, _ in a } }
 
     static let library: [String: JSONValue] = [
         "Problem": object([
@@ -109,5 +109,6 @@ enum OpenAPISchemas {
         "Blob": object(["sha256": sha256, "size": integer, "created": ["type": "boolean"]], required: ["sha256", "size", "created"]),
         "Health": object(["status": string, "database": string], required: ["status"]),
         "Binary": ["type": "string", "format": "binary"],
+        "Metrics": ["type": "string", "description": "Prometheus text exposition format 0.0.4."],
     ]
 }

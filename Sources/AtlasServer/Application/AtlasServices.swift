@@ -13,7 +13,11 @@ struct AtlasServices: Sendable {
     /// Seals and opens stored secrets of outside services.
     let secrets: SecretBox
     let throttle: LoginThrottle
+    /// This application's Prometheus registry and the metrics recorded into it (`GET /metrics`).
+    let metrics: AtlasMetrics
     let usage = UsageLedger()
+    /// The job kinds this process runs.
+    let jobHandlers = JobHandlers([NoopJob()])
 }
 
 extension Application {

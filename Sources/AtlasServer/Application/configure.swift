@@ -27,12 +27,14 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
     }
     app.atlas = AtlasServices(configuration: configuration, blobs: blobs, gate: gate, clock: clock,
                               passwords: try PasswordHasher(cost: configuration.bcryptCost),
-                              secrets: SecretBox(key: try SecretKeyFile.load(configuration)), throttle: LoginThrottle())
+                              secrets: SecretBox(key: try SecretKeyFile.load(configuration)), throttle: LoginThrottle(),
+                              metrics: AtlasMetrics())
     app.migrations.add(AtlasMigrations.all)
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
     app.http.server.configuration.requestDecompression = .disabled
     app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(registry: app.atlas.metrics.registry))
     app.middleware.use(SecurityHeadersMiddleware(strictTransport: configuration.publicURL?.lowercased().hasPrefix("https://") == true))
     app.middleware.use(ProblemMiddleware())
     if configuration.benchmarkWithoutAccessControl {

@@ -18,6 +18,8 @@ func routes(_ app: Application) throws {
         UserController(),
         AuditController(),
         SecretController(),
+        JobController(),
+        MetricsController(),
     ]
     for controller in controllers { controller.register(on: app) }
 }
@@ -42,3 +44,5 @@ extension MeController: RouteRegistering {}
 extension UserController: RouteRegistering {}
 extension AuditController: RouteRegistering {}
 extension SecretController: RouteRegistering {}
+extension JobController: RouteRegistering {}
+extension MetricsController: RouteRegistering {}

@@ -24,6 +24,8 @@ public struct AtlasConfiguration: Sendable {
     /// Apply migrations at start. On by default for SQLite (the embedded mode); PostgreSQL
     /// deployments run `atlas migrate` once, so replicas never race on schema changes.
     public var autoMigrate = true
+    /// Job worker loops inside `atlas serve` (0: none; jobs then need `atlas worker` processes).
+    public var workers = 2
     /// bcrypt's work factor for passwords (4–31); each step doubles the work of a guess.
     public var bcryptCost = 12
     /// Base64 of 32 bytes that encrypt stored secrets; nil: a key file in the data folder.
@@ -44,7 +46,7 @@ public struct AtlasConfiguration: Sendable {
     public static let environmentNames = [
         "ATLAS_HOST", "ATLAS_PORT", "ATLAS_DATA_DIR", "DATABASE_URL", "ATLAS_MAX_UPLOAD_BYTES",
         "ATLAS_LOG_LEVEL", "ATLAS_LOG_FORMAT", "ATLAS_AUTO_MIGRATE", "ATLAS_BCRYPT_COST", "ATLAS_SECRET_KEY",
-        "ATLAS_PUBLIC_URL",
+        "ATLAS_PUBLIC_URL", "ATLAS_WORKERS",
     ]
 
     /// Where people open the server: `ATLAS_PUBLIC_URL`, else the address it listens on.
@@ -97,6 +99,10 @@ public struct AtlasConfiguration: Sendable {
             case "false", "0", "no": config.autoMigrate = false
             default: problems.append("ATLAS_AUTO_MIGRATE='\(text)' is not true or false")
             }
+        }
+        if let text = values["ATLAS_WORKERS"] {
+            if let count = Int(text), (0...256).contains(count) { config.workers = count }
+            else { problems.append("ATLAS_WORKERS='\(text)' is not a number of workers (0–256)") }
         }
         if let text = values["ATLAS_BCRYPT_COST"] {
             if let cost = Int(text), (4...31).contains(cost) { config.bcryptCost = cost }

@@ -170,7 +170,7 @@ struct AuthBenchmark {
     /// The in-process servers log through this process's logging, which nothing else sets up:
     /// warnings and errors only, so their start-up and migration notes do not bury the progress
     /// lines. Set up once: the logging system can be bootstrapped only once per process.
-    private static let quietLogging: Void = {
+    static let quietLogging: Void = {
         var configuration = AtlasConfiguration()
         configuration.logLevel = .warning
         AtlasLogging.bootstrap(configuration)

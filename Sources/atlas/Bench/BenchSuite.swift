@@ -22,6 +22,9 @@ struct BenchSuite {
     func run() async throws {
         try await runEmbedded()
         if !libraryBenchmarks.isEmpty { try await runPostgres() }
+        if selected.contains(.jobs) {
+            try await JobsBenchmark(scale: scale, work: work).run(postgresURL: postgresURL)
+        }
         if selected.contains(.auth) {
             try await AuthBenchmark(scale: scale, work: work, http: http).run(postgresURL: postgresURL)
         }

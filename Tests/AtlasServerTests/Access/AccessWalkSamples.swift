@@ -2,13 +2,32 @@ import AtlasCore
 import AtlasTestSupport
 import Foundation
 import Vapor
+@testable import AtlasServer
 
 /// A valid request for every operation of the API, by operationId. The walk sends each with
 /// every caller; an operation without a sample here fails the walk, so a new route cannot go unchecked.
 enum AccessWalkSamples {
     typealias Make = @Sendable (AccessWalkFixture, WalkCaller) async throws -> WalkRequest
 
-    static let all: [String: Make] = projects.merging(assets) { a, _ in a }.merging(accounts) { a, _ in a }.merging(system) { a, _ in a }
+    static let all: [String: Make] = [projects, assets, accounts, jobs, system].reduce(into: [:]) { all, part in
+        all.merge(part) { a, _ in a }
+    }
+
+    /// Jobs of the caller in P (the administrator's for an anonymous caller), so each may see its own.
+    static let jobs: [String: Make] = [
+        "listJobs": { _, _ in WalkRequest(method: .GET, path: "/api/v1/jobs") },
+        "getJob": { fx, caller in
+            WalkRequest(method: .GET, path: "/api/v1/jobs/\(try await fx.t.enqueue("noop", project: fx.project, as: caller.account).id.lowercased)")
+        },
+        "cancelJob": { fx, caller in
+            WalkRequest(method: .POST, path: "/api/v1/jobs/\(try await fx.t.enqueue("noop", project: fx.project, as: caller.account).id.lowercased)/cancel")
+        },
+        "retryJob": { fx, caller in
+            let job = try await fx.t.enqueue("noop", project: fx.project, as: caller.account)
+            _ = try await fx.t.app.atlasDatabase.write { sql in try await JobRepository.cancel(job.id, at: Date(), on: sql) }
+            return WalkRequest(method: .POST, path: "/api/v1/jobs/\(job.id.lowercased)/retry")
+        },
+    ]
 
     static let projects: [String: Make] = [
         "createProject": { fx, _ in try .json(.POST, "/api/v1/projects", ["name": .string(fx.uniqueName("Walk"))]) },
@@ -149,6 +168,7 @@ enum AccessWalkSamples {
         "health": { _, _ in WalkRequest(method: .GET, path: "/healthz") },
         "readiness": { _, _ in WalkRequest(method: .GET, path: "/readyz") },
         "openAPI": { _, _ in WalkRequest(method: .GET, path: "/api/v1/openapi.json") },
+        "metrics": { _, _ in WalkRequest(method: .GET, path: "/metrics") },
     ]
 }
 

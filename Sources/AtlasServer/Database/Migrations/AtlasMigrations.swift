@@ -21,5 +21,6 @@ enum AtlasMigrations {
         M0016_CreateSetupTokens(),
         M0017_CreateSecrets(),
         M0018_CreateVersionPreviews(),
+        M0019_CreateJobs(),
     ]
 }

@@ -1,0 +1,173 @@
+import AtlasCore
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import SQLKit
+
+/// Runs jobs from the queue: `concurrency` loops that each claim a job, run its handler while
+/// renewing the lease, and record how it ended. `atlas serve` runs one inside the server;
+/// `atlas worker` runs one on its own.
+final class JobRunner: Sendable {
+    struct Settings: Sendable {
+        var concurrency: Int
+        /// How long a claim holds a job without renewal; a third of it is the renewal interval.
+        var lease: TimeInterval = 30
+        /// How long an idle loop waits before looking for work again.
+        var idlePoll: TimeInterval = 0.2
+        var retry = RetryPolicy()
+        /// Told how long each claim query took (for `atlas bench jobs`).
+        var onClaim: (@Sendable (Duration) -> Void)? = nil
+    }
+
+    let workerID: String
+    private let database: AtlasDatabase
+    private let handlers: JobHandlers
+    private let settings: Settings
+    private let clock: any AtlasClock
+    private let logger: Logger
+    private let loops = NIOLockedValueBox<[Task<Void, Never>]>([])
+
+    init(database: AtlasDatabase, handlers: JobHandlers, settings: Settings, clock: any AtlasClock, logger: Logger) {
+        self.database = database
+        self.handlers = handlers
+        self.settings = settings
+        self.clock = clock
+        self.logger = logger
+        workerID = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    func start() {
+        let tasks = (0..<settings.concurrency).map { index in
+            Task { await self.loop(index) }
+        }
+        loops.withLockedValue { $0 += tasks }
+        logger.info("job worker \(workerID) started with \(settings.concurrency) loop(s) for \(handlers.kinds.joined(separator: ", "))")
+    }
+
+    /// Stops claiming; running handlers are cancelled and their jobs go back to the queue untried.
+    func stop() async {
+        let tasks = loops.withLockedValue { tasks in
+            defer { tasks = [] }
+            return tasks
+        }
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
+    }
+
+    private func loop(_ index: Int) async {
+        while !Task.isCancelled {
+            do {
+                if let claim = try await claimNext() {
+                    await execute(claim)
+                    continue
+                }
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("job loop \(index) could not claim: \(String(reflecting: error))")
+            }
+            try? await Task.sleep(for: .seconds(settings.idlePoll))
+        }
+    }
+
+    private func claimNext() async throws -> JobRepository.Claim? {
+        let kinds = handlers.kinds, worker = workerID, lease = settings.lease, now = clock.now()
+        let started = ContinuousClock.now
+        defer { settings.onClaim?(ContinuousClock.now - started) }
+        return try await database.write { sql in
+            try await JobRepository.claim(kinds: kinds, worker: worker, lease: lease, now: now, on: sql)
+        }
+    }
+
+    private func execute(_ claim: JobRepository.Claim) async {
+        let id = claim.run.id
+        guard let handler = handlers.handler(for: claim.run.kind) else { return }
+        if claim.run.attempt > claim.maxAttempts {
+            // A worker died holding it on its last try: that try counts, and there is none left.
+            await record(id) { sql, now in
+                try await JobRepository.finish(id, worker: self.workerID, as: .failed, result: nil,
+                                               error: "the worker running the last try stopped", at: now, on: sql)
+            }
+            return
+        }
+        let context = RunnerContext(id: id, worker: workerID, database: database)
+        let work = Task { try await handler.run(claim.run, context: context) }
+        let watch = Task { await self.keepLease(id, of: work) }
+        // The work runs in a task of its own so the lease keeper can cancel it; a stopping loop cancels it too.
+        let outcome = await withTaskCancellationHandler {
+            await work.result
+        } onCancel: {
+            work.cancel()
+        }
+        watch.cancel()
+        let stopRequested = await watch.value
+        await conclude(claim, outcome: outcome, stop: stopRequested)
+    }
+
+    /// Renews the lease until the work ends; cancels the work when the job's cancellation is
+    /// requested or the lease is lost. Returns why it cancelled, if it did.
+    private func keepLease(_ id: UUID, of work: Task<JSONValue?, any Error>) async -> JobRepository.Lease? {
+        let interval = settings.lease / 3
+        while true {
+            do {
+                try await Task.sleep(for: .seconds(interval))
+            } catch {
+                return nil
+            }
+            let until = clock.now().addingTimeInterval(settings.lease)
+            let worker = workerID
+            let lease = (try? await database.write { sql in
+                try await JobRepository.renew(id, worker: worker, until: until, on: sql)
+            }) ?? .held
+            if lease != .held {
+                work.cancel()
+                return lease
+            }
+        }
+    }
+
+    private func conclude(_ claim: JobRepository.Claim, outcome: Result<JSONValue?, any Error>, stop: JobRepository.Lease?) async {
+        let id = claim.run.id, worker = workerID
+        switch outcome {
+        case .success(let result):
+            await record(id) { sql, now in
+                try await JobRepository.finish(id, worker: worker, as: .succeeded, result: result, error: nil, at: now, on: sql)
+            }
+        case .failure where stop == .cancelRequested:
+            await record(id) { sql, now in
+                try await JobRepository.finish(id, worker: worker, as: .cancelled, result: nil, error: nil, at: now, on: sql)
+            }
+        case .failure where stop == .lost:
+            logger.warning("job \(id) lost its lease while running; another worker has it")
+        case .failure(let error) where error is CancellationError || Task.isCancelled:
+            // This worker is stopping: the job goes back untried, for another worker or the next start.
+            await record(id) { sql, now in
+                try await JobRepository.requeue(id, worker: worker, runAfter: now, error: nil, uncounted: true, on: sql)
+            }
+        case .failure(let error):
+            let message = String(describing: error)
+            let permanent = error is PermanentJobFailure
+            let delay = settings.retry.delay(afterAttempt: claim.run.attempt)
+            await record(id) { sql, now in
+                if permanent || claim.run.attempt >= claim.maxAttempts {
+                    try await JobRepository.finish(id, worker: worker, as: .failed, result: nil, error: message, at: now, on: sql)
+                } else {
+                    try await JobRepository.requeue(id, worker: worker, runAfter: now.addingTimeInterval(delay), error: message, on: sql)
+                }
+            }
+        }
+    }
+
+    /// Writes a job's end, even while this task is being cancelled.
+    private func record(_ id: UUID, _ change: @escaping @Sendable (any SQLDatabase, Date) async throws -> Bool) async {
+        let now = clock.now()
+        let write = Task.detached { [database] in
+            try await database.write { sql in try await change(sql, now) }
+        }
+        do {
+            _ = try await write.value
+        } catch {
+            logger.error("could not record the end of job \(id): \(String(reflecting: error))")
+        }
+    }
+}
