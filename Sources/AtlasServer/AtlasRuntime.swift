@@ -50,7 +50,8 @@ public enum AtlasRuntime {
 
     static func makeRunner(_ app: Application, concurrency: Int) -> JobRunner {
         JobRunner(database: app.atlasDatabase, handlers: app.atlas.jobHandlers,
-                  settings: .init(concurrency: concurrency), clock: app.atlas.clock, logger: app.logger)
+                  settings: .init(concurrency: concurrency), clock: app.atlas.clock, logger: app.logger,
+                  metrics: app.atlas.metrics.jobs)
     }
 
     /// Refuses to serve a database that `atlas migrate` has not brought up to date, rather than answering with errors.

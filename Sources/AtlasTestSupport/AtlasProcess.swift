@@ -223,6 +223,12 @@ public final class AtlasProcess: @unchecked Sendable {
         return String(key)
     }
 
+    /// Starts `atlas <arguments>` (e.g. `["worker", "--data-dir", dir]`) and returns at once;
+    /// stop it with ``terminate(timeout:)`` or ``kill()``.
+    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> AtlasProcess {
+        try launch(arguments, environment: environment, port: 0, dataDirectory: "", databaseURL: nil)
+    }
+
     // MARK: - One-shot commands
 
     /// Runs `atlas <arguments>` (e.g. `["fsck", "--data-dir", dir]`) to completion and returns its

@@ -25,9 +25,12 @@ final class JobRunner: Sendable {
     private let settings: Settings
     private let clock: any AtlasClock
     private let logger: Logger
+    private let metrics: JobMetrics?
     private let loops = NIOLockedValueBox<[Task<Void, Never>]>([])
 
-    init(database: AtlasDatabase, handlers: JobHandlers, settings: Settings, clock: any AtlasClock, logger: Logger) {
+    init(database: AtlasDatabase, handlers: JobHandlers, settings: Settings, clock: any AtlasClock, logger: Logger,
+         metrics: JobMetrics? = nil) {
+        self.metrics = metrics
         self.database = database
         self.handlers = handlers
         self.settings = settings
@@ -90,6 +93,8 @@ final class JobRunner: Sendable {
             }
             return
         }
+        metrics?.recordWait(kind: claim.run.kind, seconds: clock.now().timeIntervalSince(claim.runAfter))
+        let startedRun = ContinuousClock.now
         let context = RunnerContext(id: id, worker: workerID, database: database)
         let work = Task { try await handler.run(claim.run, context: context) }
         let watch = Task { await self.keepLease(id, of: work) }
@@ -102,6 +107,22 @@ final class JobRunner: Sendable {
         watch.cancel()
         let stopRequested = await watch.value
         await conclude(claim, outcome: outcome, stop: stopRequested)
+        measure(claim, outcome: outcome, stop: stopRequested, ran: ContinuousClock.now - startedRun)
+    }
+
+    private func measure(_ claim: JobRepository.Claim, outcome: Result<JSONValue?, any Error>, stop: JobRepository.Lease?,
+                         ran: Duration) {
+        guard let metrics else { return }
+        let (seconds, attoseconds) = ran.components
+        let elapsed = Double(seconds) + Double(attoseconds) / 1e18
+        switch (outcome, stop) {
+        case (.success, _): metrics.recordRun(kind: claim.run.kind, seconds: elapsed, outcome: .succeeded)
+        case (.failure, .cancelRequested?): metrics.recordRun(kind: claim.run.kind, seconds: elapsed, outcome: .cancelled)
+        case (.failure(let error), nil) where !(error is CancellationError):
+            metrics.recordFailure(kind: claim.run.kind)
+            metrics.recordRun(kind: claim.run.kind, seconds: elapsed, outcome: .failed)
+        case (.failure, _): break  // lost lease or a stopping worker: not an end of the job
+        }
     }
 
     /// Renews the lease until the work ends; cancels the work when the job's cancellation is
