@@ -44,6 +44,8 @@ enum JobRepository {
     /// A job claimed by a worker: what its handler needs, and how long it waited.
     struct Claim: Sendable {
         var run: JobRun
+        /// Who holds it: names the worker, and this claim, so a try that lost its lease cannot end a later one.
+        var holder: String
         var maxAttempts: Int
         var runAfter: Date
     }
@@ -69,7 +71,7 @@ enum JobRepository {
                          payload: json(try row.decode(column: "payload", as: String.self)) ?? .null,
                          attempt: try row.decode(column: "attempts", as: Int.self),
                          projectID: try row.decode(column: "project_id", as: UUID?.self))
-        return Claim(run: run, maxAttempts: try row.decode(column: "max_attempts", as: Int.self),
+        return Claim(run: run, holder: worker, maxAttempts: try row.decode(column: "max_attempts", as: Int.self),
                      runAfter: try row.decode(column: "run_after", as: Date.self))
     }
 

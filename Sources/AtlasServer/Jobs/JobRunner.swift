@@ -74,7 +74,8 @@ final class JobRunner: Sendable {
     }
 
     private func claimNext() async throws -> JobRepository.Claim? {
-        let kinds = handlers.kinds, worker = workerID, lease = settings.lease, now = clock.now()
+        let kinds = handlers.kinds, lease = settings.lease, now = clock.now()
+        let worker = "\(workerID):\(UUID().uuidString.prefix(8).lowercased())"
         let started = ContinuousClock.now
         defer { settings.onClaim?(ContinuousClock.now - started) }
         return try await database.write { sql in
@@ -88,16 +89,16 @@ final class JobRunner: Sendable {
         if claim.run.attempt > claim.maxAttempts {
             // A worker died holding it on its last try: that try counts, and there is none left.
             await record(id) { sql, now in
-                try await JobRepository.finish(id, worker: self.workerID, as: .failed, result: nil,
+                try await JobRepository.finish(id, worker: claim.holder, as: .failed, result: nil,
                                                error: "the worker running the last try stopped", at: now, on: sql)
             }
             return
         }
         metrics?.recordWait(kind: claim.run.kind, seconds: clock.now().timeIntervalSince(claim.runAfter))
         let startedRun = ContinuousClock.now
-        let context = RunnerContext(id: id, worker: workerID, database: database)
+        let context = RunnerContext(id: id, worker: claim.holder, database: database)
         let work = Task { try await handler.run(claim.run, context: context) }
-        let watch = Task { await self.keepLease(id, of: work) }
+        let watch = Task { await self.keepLease(id, holder: claim.holder, of: work) }
         // The work runs in a task of its own so the lease keeper can cancel it; a stopping loop cancels it too.
         let outcome = await withTaskCancellationHandler {
             await work.result
@@ -127,7 +128,7 @@ final class JobRunner: Sendable {
 
     /// Renews the lease until the work ends; cancels the work when the job's cancellation is
     /// requested or the lease is lost. Returns why it cancelled, if it did.
-    private func keepLease(_ id: UUID, of work: Task<JSONValue?, any Error>) async -> JobRepository.Lease? {
+    private func keepLease(_ id: UUID, holder: String, of work: Task<JSONValue?, any Error>) async -> JobRepository.Lease? {
         let interval = settings.lease / 3
         while true {
             do {
@@ -136,9 +137,8 @@ final class JobRunner: Sendable {
                 return nil
             }
             let until = clock.now().addingTimeInterval(settings.lease)
-            let worker = workerID
             let lease = (try? await database.write { sql in
-                try await JobRepository.renew(id, worker: worker, until: until, on: sql)
+                try await JobRepository.renew(id, worker: holder, until: until, on: sql)
             }) ?? .held
             if lease != .held {
                 work.cancel()
@@ -148,7 +148,7 @@ final class JobRunner: Sendable {
     }
 
     private func conclude(_ claim: JobRepository.Claim, outcome: Result<JSONValue?, any Error>, stop: JobRepository.Lease?) async {
-        let id = claim.run.id, worker = workerID
+        let id = claim.run.id, worker = claim.holder
         switch outcome {
         case .success(let result):
             await record(id) { sql, now in

@@ -4,8 +4,9 @@ import Foundation
 import NIOConcurrencyHelpers
 @testable import AtlasServer
 
-/// Queue settings that make tests quick: short leases, fast polling, tiny back-off.
-let quickRunner = JobRunner.Settings(concurrency: 2, lease: 1, idlePoll: 0.02, retry: RetryPolicy(base: 0.01, cap: 0.05))
+/// Queue settings that make tests quick: fast polling, tiny back-off. The lease stays long enough
+/// that a renewal delayed by a busy machine never lets a live try be claimed again.
+let quickRunner = JobRunner.Settings(concurrency: 2, lease: 6, idlePoll: 0.02, retry: RetryPolicy(base: 0.01, cap: 0.05))
 
 extension AtlasTestApp {
     /// Queues a job as `account` (the administrator when nil).
