@@ -44,15 +44,7 @@ struct MetricsMiddleware: AsyncMiddleware {
     /// was reached, else the path Vapor matched (a body refused before the handler ran), else `unmatched`.
     static func route(of request: Request) -> String {
         if let endpoint = request.endpoint { return endpoint.path }
-        guard let route = request.route else { return "unmatched" }
-        return "/" + route.path.map { component -> String in
-            switch component {
-            case .constant(let value): value
-            case .parameter(let name): "{\(name)}"
-            case .catchall: "{path}"
-            case .anything: "{any}"
-            }
-        }.joined(separator: "/")
+        return request.route?.documentedPath ?? "unmatched"
     }
 
     static func method(of request: Request) -> String {

@@ -41,20 +41,7 @@ struct AuthBenchmark {
     var requests: Int { scale.gets * 2 }
 
     func run(postgresURL: String?) async throws {
-        try await run(on: .sqlite)
-        guard let postgresURL else {
-            BenchReport.skipped("auth.get.postgres", "pass --postgres-url")
-            return
-        }
-        let log = work.file("psql-auth.log")
-        let database = try await PostgresDatabase.create(serverURL: postgresURL, log: log)
-        do {
-            try await run(on: .postgres(database))
-        } catch {
-            await database.drop(log: log)
-            throw error
-        }
-        await database.drop(log: log)
+        try await BenchDatabase.each(postgresURL: postgresURL, skipping: "auth.get.postgres", log: work.file("psql-auth.log")) { try await run(on: $0) }
     }
 
     private func run(on database: BenchDatabase) async throws {

@@ -12,4 +12,23 @@ enum BenchDatabase: Sendable {
         case .postgres: "postgres"
         }
     }
+
+    /// Runs `body` on SQLite, then on a fresh database of `postgresURL`'s server (dropped
+    /// afterwards, whatever happens); without a server, reports `name` as skipped.
+    static func each(postgresURL: String?, skipping name: String, log: String,
+                     _ body: (BenchDatabase) async throws -> Void) async throws {
+        try await body(.sqlite)
+        guard let postgresURL else {
+            BenchReport.skipped(name, "pass --postgres-url")
+            return
+        }
+        let database = try await PostgresDatabase.create(serverURL: postgresURL, log: log)
+        do {
+            try await body(.postgres(database))
+        } catch {
+            await database.drop(log: log)
+            throw error
+        }
+        await database.drop(log: log)
+    }
 }

@@ -12,20 +12,7 @@ struct JobsBenchmark {
     var jobs: Int { max(250, scale.assets / 20) }
 
     func run(postgresURL: String?) async throws {
-        try await run(on: .sqlite)
-        guard let postgresURL else {
-            BenchReport.skipped("jobs.postgres", "pass --postgres-url")
-            return
-        }
-        let log = work.file("psql-jobs.log")
-        let database = try await PostgresDatabase.create(serverURL: postgresURL, log: log)
-        do {
-            try await run(on: .postgres(database))
-        } catch {
-            await database.drop(log: log)
-            throw error
-        }
-        await database.drop(log: log)
+        try await BenchDatabase.each(postgresURL: postgresURL, skipping: "jobs.postgres", log: work.file("psql-jobs.log")) { try await run(on: $0) }
     }
 
     private func run(on database: BenchDatabase) async throws {
