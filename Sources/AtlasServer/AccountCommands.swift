@@ -25,19 +25,18 @@ public enum AccountCommands {
     /// Creates an account in a configured application (the CLI's, or a test's).
     public static func createUser(on app: Application, username: String, password: String, role: String,
                                   displayName: String?, apiKeyName: String?) async throws -> Result {
-            let change = Change.cli("user.create", at: app.atlas.clock.now())
-            let account = try await NewAccount.make(username: username, password: password, role: role, displayName: displayName,
-                                                    change: change, passwords: app.atlas.passwords)
-            let key = try await app.atlasDatabase.write { sql in
-                try await account.insert(change: change, on: sql)
-                // The first account is made: the setup link has nothing left to do.
-                try await sql.raw("DELETE FROM setup_tokens").run()
-                return try await apiKeyName.asyncMap { name in
-                    try await CredentialIssuer.issue(.apiKey, for: account.user, name: name, expiresAt: nil, change: change, on: sql).1
-                }
-            }
-            return Result(userID: account.user.stamp.id.lowercased, username: account.user.username,
-                          role: account.user.role.rawValue, apiKey: key)
+        let change = Change.cli("user.create", at: app.atlas.clock.now())
+        let account = try await NewAccount.make(username: username, password: password, role: role, displayName: displayName,
+                                                change: change, passwords: app.atlas.passwords)
+        let key = try await app.atlasDatabase.write { sql -> String? in
+            try await account.insert(change: change, on: sql)
+            // The first account is made: the setup link has nothing left to do.
+            try await sql.raw("DELETE FROM setup_tokens").run()
+            guard let apiKeyName else { return nil }
+            return try await CredentialIssuer.issue(.apiKey, for: account.user, name: apiKeyName, expiresAt: nil, change: change, on: sql).1
+        }
+        return Result(userID: account.user.stamp.id.lowercased, username: account.user.username,
+                      role: account.user.role.rawValue, apiKey: key)
     }
 
     /// A new personal API key for an existing account.
@@ -54,12 +53,5 @@ public enum AccountCommands {
             }
             return Result(userID: user.stamp.id.lowercased, username: user.username, role: user.role.rawValue, apiKey: key)
         }
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

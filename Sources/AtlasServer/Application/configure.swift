@@ -26,7 +26,7 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
         gate = nil
     }
     app.atlas = AtlasServices(configuration: configuration, blobs: blobs, gate: gate, clock: clock,
-                              passwords: try PasswordHasher(cost: configuration.bcryptCost),
+                              passwords: PasswordHasher(cost: configuration.bcryptCost),
                               secrets: SecretBox(key: try SecretKeyFile.load(configuration)), throttle: LoginThrottle(),
                               metrics: AtlasMetrics())
     app.migrations.add(AtlasMigrations.all)
@@ -35,7 +35,7 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
     app.http.server.configuration.requestDecompression = .disabled
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware(registry: app.atlas.metrics.registry))
-    app.middleware.use(SecurityHeadersMiddleware(strictTransport: configuration.publicURL?.lowercased().hasPrefix("https://") == true))
+    app.middleware.use(SecurityHeadersMiddleware(strictTransport: configuration.servesHTTPS))
     app.middleware.use(ProblemMiddleware())
     if configuration.benchmarkWithoutAccessControl {
         app.middleware.use(BenchmarkPrincipalMiddleware())

@@ -1,3 +1,4 @@
+import AtlasCore
 import Crypto
 import Foundation
 
@@ -15,7 +16,7 @@ struct CredentialSecret: Sendable {
     var displayPrefix: String { String(text.prefix(12)) }
 
     static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        ContentHash(digest: SHA256.hash(data: Data(text.utf8))).hex
     }
 
     /// Random bytes from the system's secure generator, as base64url without padding.

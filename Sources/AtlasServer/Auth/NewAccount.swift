@@ -14,10 +14,7 @@ struct NewAccount: Sendable {
         var errors: [FieldError] = []
         let name = UsernameRule.check(username).collect(into: &errors)
         let password = PasswordPolicy.check(password).collect(into: &errors)
-        let parsedRole = Role(rawValue: role.lowercased())
-        if parsedRole == nil {
-            errors.append(FieldError(field: "role", message: "'\(role)' is not one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))"))
-        }
+        let parsedRole = Role.parse(role).collect(into: &errors)
         let display = FieldRules.name(displayName ?? username, field: "display_name").collect(into: &errors)
         guard errors.isEmpty, let name, let password, let parsedRole, let display else { throw AtlasError.validation(errors) }
         let stamp = ObjectStamp(id: AtlasID.make(at: change.at), kind: .user, name: display, createdAt: change.at,

@@ -7,11 +7,13 @@ enum SessionCookie {
     static let csrf = "atlas_csrf"
     static let csrfHeader = "X-CSRF-Token"
 
-    static func set(on response: Response, secret: String, csrf: String, maxAge: Int, secure: Bool) {
+    /// Sets the cookies of a session just started for `request`.
+    static func set(on response: Response, session credential: Credential, secret: String, for request: Request) {
+        let maxAge = Int(CredentialIssuer.sessionLifetime), secure = isSecure(request)
         response.cookies[session] = HTTPCookies.Value(string: secret, maxAge: maxAge, path: "/", isSecure: secure,
                                                       isHTTPOnly: true, sameSite: .lax)
-        response.cookies[Self.csrf] = HTTPCookies.Value(string: csrf, maxAge: maxAge, path: "/", isSecure: secure,
-                                                        isHTTPOnly: false, sameSite: .lax)
+        response.cookies[csrf] = HTTPCookies.Value(string: credential.csrfToken ?? "", maxAge: maxAge, path: "/", isSecure: secure,
+                                                   isHTTPOnly: false, sameSite: .lax)
     }
 
     static func clear(on response: Response, secure: Bool) {
@@ -23,7 +25,7 @@ enum SessionCookie {
 
     /// Behind TLS, cookies are `Secure`: the public address is https, or the proxy says the request came over https.
     static func isSecure(_ request: Request) -> Bool {
-        if request.atlas.configuration.publicURL?.lowercased().hasPrefix("https://") == true { return true }
+        if request.atlas.configuration.servesHTTPS { return true }
         return request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 }

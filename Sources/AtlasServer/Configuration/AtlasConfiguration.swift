@@ -49,6 +49,9 @@ public struct AtlasConfiguration: Sendable {
         "ATLAS_PUBLIC_URL", "ATLAS_WORKERS",
     ]
 
+    /// The public address is https: cookies are `Secure` and responses carry HSTS.
+    public var servesHTTPS: Bool { publicURL?.lowercased().hasPrefix("https://") == true }
+
     /// Where people open the server: `ATLAS_PUBLIC_URL`, else the address it listens on.
     public var baseURL: String {
         if let publicURL { return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }

@@ -121,33 +121,36 @@ enum JobRepository {
     }
 
     /// Cancels a queued job at once; asks the worker of a running one to stop.
+    /// One statement, so a job claimed between a read and a write cannot slip through uncancelled.
     static func cancel(_ id: UUID, at now: Date, on sql: any SQLDatabase) async throws -> Job {
+        let changed = try await sql.raw("""
+            UPDATE jobs SET
+                finished_at = CASE WHEN status = 'queued' THEN \(bind: now) ELSE finished_at END,
+                cancel_requested = CASE WHEN status = 'running' THEN \(bind: true) ELSE cancel_requested END,
+                status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END
+            WHERE id = \(bind: id) AND status IN ('queued', 'running')
+            RETURNING id
+            """).first() != nil
         let job = try await fetch(id, on: sql)
-        switch job.status {
-        case .queued:
-            try await sql.raw("""
-                UPDATE jobs SET status = 'cancelled', finished_at = \(bind: now) WHERE id = \(bind: id) AND status = 'queued'
-                """).run()
-        case .running:
-            try await sql.raw("UPDATE jobs SET cancel_requested = \(bind: true) WHERE id = \(bind: id)").run()
-        case .succeeded, .failed, .cancelled:
+        guard changed else {
             throw AtlasError.conflict("job_finished", "Job \(id.lowercased) has ended (\(job.status.rawValue)); there is nothing to cancel.")
         }
-        return try await fetch(id, on: sql)
+        return job
     }
 
     /// Queues a failed or cancelled job again, with all its tries.
     static func retry(_ id: UUID, at now: Date, on sql: any SQLDatabase) async throws -> Job {
-        let job = try await fetch(id, on: sql)
-        guard job.status == .failed || job.status == .cancelled else {
-            throw AtlasError.conflict("job_not_retryable", "Only a failed or cancelled job can be retried; job \(id.lowercased) is \(job.status.rawValue).")
-        }
-        try await sql.raw("""
+        let changed = try await sql.raw("""
             UPDATE jobs SET status = 'queued', attempts = 0, run_after = \(bind: now), error = NULL, result = NULL,
                 cancel_requested = \(bind: false), finished_at = NULL, started_at = NULL, progress = 0, progress_message = NULL
-            WHERE id = \(bind: id)
-            """).run()
-        return try await fetch(id, on: sql)
+            WHERE id = \(bind: id) AND status IN ('failed', 'cancelled')
+            RETURNING id
+            """).first() != nil
+        let job = try await fetch(id, on: sql)
+        guard changed else {
+            throw AtlasError.conflict("job_not_retryable", "Only a failed or cancelled job can be retried; job \(id.lowercased) is \(job.status.rawValue).")
+        }
+        return job
     }
 
     /// Newest first. `visible` limits to jobs of those projects or made by `owner` (nil: all jobs).

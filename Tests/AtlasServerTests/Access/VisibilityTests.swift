@@ -127,3 +127,27 @@ struct CrossProjectDependencyTests {
         }
     }
 }
+
+@Suite("Membership under concurrency")
+struct ConcurrentMembershipTests {
+    @Test("Adding the same member from eight requests at once adds them once: one 201, the rest 200, no server error",
+          arguments: TestDatabase.available)
+    func sameMemberAtOnce(database: TestDatabase) async throws {
+        try await withAtlasApp(database) { t in
+            let project = try await t.client.createProject("Crowded", code: "CROWD")
+            _ = try await t.makeAccount("kai", role: .artist)
+            let client = t.client
+            let statuses = await withTaskGroup(of: UInt.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        (try? await client.send(.POST, "/api/v1/projects/\(project)/members", json: ["username": "kai"]))?.status.code ?? 0
+                    }
+                }
+                return await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 201 }.count == 1 && statuses.filter { $0 == 200 }.count == 7, "\(statuses)")
+            let audited = try await t.client.get("/api/v1/audit?action=addMember").json["items"]?.array.count
+            #expect(audited == 1)
+        }
+    }
+}

@@ -147,3 +147,22 @@ struct JobQueueTests {
         }
     }
 }
+
+@Suite("Cancelling and retrying answer from the job's state at that moment")
+struct JobControlTests {
+    @Test("Cancel asks a running job to stop and ends a queued one; retry is refused unless the job failed or was cancelled",
+          arguments: TestDatabase.available)
+    func conditionalChanges(database: TestDatabase) async throws {
+        try await withAtlasApp(database) { t in
+            let running = try await t.enqueue("slow")
+            _ = try await t.app.atlasDatabase.write { sql in
+                try await JobRepository.claim(kinds: ["slow"], worker: "w", lease: 60, now: Date(), on: sql)
+            }
+            let asked = try await t.client.send(.POST, "/api/v1/jobs/\(running.id.lowercased)/cancel")
+            #expect(asked.json["status"]?.string == "running" && asked.json["cancel_requested"]?.bool == true)
+            let early = try await t.client.send(.POST, "/api/v1/jobs/\(running.id.lowercased)/retry")
+            #expect(early.status == .conflict && early.problemCode == "job_not_retryable")
+            #expect(try await t.client.send(.POST, "/api/v1/jobs/\(UUID().uuidString.lowercased())/cancel").status == .notFound)
+        }
+    }
+}

@@ -14,11 +14,13 @@ enum MemberRepository {
     @discardableResult
     static func add(_ user: UUID, to project: UUID, change: Change, on sql: any SQLDatabase) async throws -> Bool {
         if try await isMember(user, of: project, on: sql) { return false }
-        try await sql.raw("""
+        // Two requests adding the same member at once both pass the check; the primary key lets one in.
+        return try await sql.raw("""
             INSERT INTO project_members (project_id, user_id, added_at, added_by)
             VALUES (\(bind: project), \(bind: user), \(bind: change.at), \(bind: change.by))
-            """).run()
-        return true
+            ON CONFLICT (project_id, user_id) DO NOTHING
+            RETURNING user_id
+            """).first() != nil
     }
 
     static func remove(_ user: UUID, from project: UUID, on sql: any SQLDatabase) async throws {

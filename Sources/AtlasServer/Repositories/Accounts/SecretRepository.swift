@@ -10,20 +10,15 @@ enum SecretRepository {
         var updatedBy: String?
     }
 
+    /// Stores or replaces a sealed secret; true when it is new. One upsert, so two writers at once never collide.
     static func put(_ name: String, sealed: String, change: Change, on sql: any SQLDatabase) async throws -> Bool {
-        let exists = try await sql.raw("SELECT name FROM secrets WHERE name = \(bind: name)").first() != nil
-        if exists {
-            try await sql.raw("""
-                UPDATE secrets SET sealed = \(bind: sealed), updated_at = \(bind: change.at), updated_by = \(bind: change.by)
-                WHERE name = \(bind: name)
-                """).run()
-        } else {
-            try await sql.raw("""
-                INSERT INTO secrets (name, sealed, updated_at, updated_by)
-                VALUES (\(bind: name), \(bind: sealed), \(bind: change.at), \(bind: change.by))
-                """).run()
-        }
-        return !exists
+        let existed = try await self.sealed(name, on: sql) != nil
+        try await sql.raw("""
+            INSERT INTO secrets (name, sealed, updated_at, updated_by)
+            VALUES (\(bind: name), \(bind: sealed), \(bind: change.at), \(bind: change.by))
+            ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+            """).run()
+        return !existed
     }
 
     static func sealed(_ name: String, on sql: any SQLDatabase) async throws -> String? {

@@ -16,8 +16,7 @@ struct AuthController: Sendable {
         let (session, secret) = try await Self.startSession(for: user, on: req)
         let response = try JSONResponse.make(SessionBody(user: UserBody(user), csrfToken: session.csrfToken ?? "",
                                                          expiresAt: session.expiresAt ?? session.createdAt))
-        SessionCookie.set(on: response, secret: secret, csrf: session.csrfToken ?? "",
-                          maxAge: Int(CredentialIssuer.sessionLifetime), secure: SessionCookie.isSecure(req))
+        SessionCookie.set(on: response, session: session, secret: secret, for: req)
         return response
     }
 

@@ -34,8 +34,7 @@ struct SetupController: Sendable {
                                                      password: form.value("password") ?? "", displayName: form.value("display_name"))
             let (session, secret) = try await AuthController.startSession(for: user, on: req)
             let response = req.redirect(to: "/", redirectType: .normal)
-            SessionCookie.set(on: response, secret: secret, csrf: session.csrfToken ?? "",
-                              maxAge: Int(CredentialIssuer.sessionLifetime), secure: SessionCookie.isSecure(req))
+            SessionCookie.set(on: response, session: session, secret: secret, for: req)
             return response
         } catch let error as AtlasError {
             let message = error.fieldErrors.isEmpty ? error.detail : error.fieldErrors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")

@@ -49,18 +49,13 @@ struct UserController: Sendable {
         let id = try req.objectID("user_id", kind: "user")
         let input = try RequestJSON.decode(UpdateUserInput.self, from: req)
         var errors: [FieldError] = []
-        var role: Role?
-        if let text = input.role {
-            role = Role(rawValue: text.lowercased())
-            if role == nil { errors.append(FieldError(field: "role", message: "'\(text)' is not one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")) }
-        }
+        let role = input.role.flatMap { Role.parse($0).collect(into: &errors) }
         let displayName = input.displayName.flatMap { FieldRules.name($0, field: "display_name").collect(into: &errors) }
         guard errors.isEmpty else { throw AtlasError.validation(errors) }
         // The body is checked first: a request that can never succeed says why, whatever its If-Match.
         let expected = try req.expectedRevision()
-        let newRole = role
         let user = try await Self.change(req, id, expectedRevision: expected) { user in
-            if let newRole { user.role = newRole }
+            if let role { user.role = role }
             if let displayName { user.stamp.name = displayName }
         }
         return try Self.respond(user)
