@@ -27,5 +27,5 @@ public struct ObjectStamp: Sendable, Equatable {
 
 /// Which typed table an object's row continues in.
 public enum ObjectKind: String, Sendable, Codable, CaseIterable {
-    case project, asset, version, aiTool = "ai_tool", workflow, job, user
+    case project, asset, version, aiTool = "ai_tool", workflow, job, jobBatch = "job_batch", user
 }

@@ -25,6 +25,8 @@ public enum AtlasRuntime {
 
                     """.utf8))
             }
+            // Started now rather than with the first client, so old events are pruned and other replicas heard from the start.
+            try await app.atlas.events.feed.start()
             let runner = configuration.workers > 0 ? makeRunner(app, concurrency: configuration.workers) : nil
             runner?.start()
             try await app.execute()
@@ -50,7 +52,8 @@ public enum AtlasRuntime {
 
     static func makeRunner(_ app: Application, concurrency: Int) -> JobRunner {
         JobRunner(database: app.atlasDatabase, handlers: app.atlas.jobHandlers,
-                  settings: .init(concurrency: concurrency), clock: app.atlas.clock, logger: app.logger,
+                  settings: .init(concurrency: concurrency, lease: TimeInterval(app.atlas.configuration.jobLeaseSeconds)),
+                  clock: app.atlas.clock, logger: app.logger,
                   metrics: app.atlas.metrics.jobs)
     }
 

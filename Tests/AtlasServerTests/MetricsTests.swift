@@ -140,7 +140,7 @@ struct MetricsTests {
             _ = try await database.write { sql in
                 try await JobRepository.claim(kinds: ["preview.make"], worker: "metrics-test", lease: 60, now: Date(), on: sql)
             }
-            _ = try await database.write { sql in try await JobRepository.cancel(convert.id, at: Date(), on: sql) }
+            _ = try await database.write { sql in try await JobRepository.cancel(convert.id, change: .cli("test", at: Date()), on: sql) }
             var scrape = try Scrape(try await t.client.get("/metrics").text)
             #expect(scrape.types["atlas_jobs"] == "gauge")
             #expect(scrape.value("atlas_jobs", ["kind": "preview.make", "status": "queued"]) == 1)
@@ -150,7 +150,7 @@ struct MetricsTests {
             let waiting = try await JobRepository.list(JobQuery(paging: Paging(limit: 10)), visible: nil, on: database.sql)
                 .items.first { $0.status == .queued && $0.kind == "preview.make" }
             let other = try #require(waiting?.id)
-            _ = try await database.write { sql in try await JobRepository.cancel(other, at: Date(), on: sql) }
+            _ = try await database.write { sql in try await JobRepository.cancel(other, change: .cli("test", at: Date()), on: sql) }
             scrape = try Scrape(try await t.client.get("/metrics").text)
             #expect(scrape.value("atlas_jobs", ["kind": "preview.make", "status": "queued"]) == 0, "a pair seen once stays, at 0")
             #expect(scrape.value("atlas_jobs", ["kind": "preview.make", "status": "cancelled"]) == 1)

@@ -27,6 +27,8 @@ public enum Action: String, Sendable, CaseIterable {
 
     /// Jobs one made, and those of one's projects.
     case readJobs = "read_jobs"
+    /// Live events and their replay, filtered to what the caller may see.
+    case readEvents = "read_events"
     /// Cancelling and retrying: one's own jobs, or any job of a project one produces.
     case controlJobs = "control_jobs"
 

@@ -22,6 +22,7 @@ public enum PermissionTable {
         .uploadContent: .roles(makers),
 
         .readJobs: .signedIn,
+        .readEvents: .signedIn,
         .controlJobs: .roles(makers),
 
         .manageUsers: .roles([.administrator]),

@@ -29,12 +29,14 @@ public struct Job: Sendable, Equatable {
     public var createdBy: String?
     public var startedAt: Date?
     public var finishedAt: Date?
+    /// The batch the job was submitted in, if any.
+    public var batchID: UUID?
 
     public init(id: UUID, kind: String, payload: JSONValue, priority: Int = 0, status: JobStatus = .queued, attempts: Int = 0,
                 maxAttempts: Int = 3, runAfter: Date, leaseExpiresAt: Date? = nil, workerID: String? = nil, progress: Double = 0,
                 progressMessage: String? = nil, result: JSONValue? = nil, error: String? = nil, idempotencyKey: String? = nil,
                 projectID: UUID? = nil, cancelRequested: Bool = false, createdAt: Date, createdBy: String? = nil,
-                startedAt: Date? = nil, finishedAt: Date? = nil) {
+                startedAt: Date? = nil, finishedAt: Date? = nil, batchID: UUID? = nil) {
         self.id = id
         self.kind = kind
         self.payload = payload
@@ -56,5 +58,6 @@ public struct Job: Sendable, Equatable {
         self.createdBy = createdBy
         self.startedAt = startedAt
         self.finishedAt = finishedAt
+        self.batchID = batchID
     }
 }

@@ -173,6 +173,7 @@ enum OpenAPIDocument {
                 case "Image": "image/*"
                 case "HTML": "text/html"
                 case "Metrics": "text/plain"
+                case "EventStream": "text/event-stream"
                 default: "application/json"
                 }
                 response["content"] = .object([type: ["schema": OpenAPISchemas.ref(schema)]])

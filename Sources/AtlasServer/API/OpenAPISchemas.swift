@@ -110,5 +110,6 @@ enum OpenAPISchemas {
         "Health": object(["status": string, "database": string], required: ["status"]),
         "Binary": ["type": "string", "format": "binary"],
         "Metrics": ["type": "string", "description": "Prometheus text exposition format 0.0.4."],
+        "EventStream": ["type": "string", "description": "Server-Sent Events: `id` is the event's seq, `event` its type, `data` the event as JSON."],
     ]
 }

@@ -15,6 +15,8 @@ struct AtlasServices: Sendable {
     let throttle: LoginThrottle
     /// This application's Prometheus registry and the metrics recorded into it (`GET /metrics`).
     let metrics: AtlasMetrics
+    /// Live events: what WebSocket and Server-Sent Events clients receive.
+    let events: LiveEvents
     let usage = UsageLedger()
     /// The job kinds this process runs.
     let jobHandlers = JobHandlers([NoopJob()])
@@ -36,17 +38,17 @@ extension Application {
     }
 
     /// The database as repositories use it, outside any request (CLI, start-up).
-    var atlasDatabase: AtlasDatabase { AtlasDatabase(database: db, gate: atlas.gate) }
+    var atlasDatabase: AtlasDatabase { AtlasDatabase(database: db, gate: atlas.gate, events: atlas.events.signal) }
 }
 
 extension Request {
     var atlas: AtlasServices { application.atlas }
-    var atlasDatabase: AtlasDatabase { AtlasDatabase(database: db, gate: application.atlas.gate) }
+    var atlasDatabase: AtlasDatabase { AtlasDatabase(database: db, gate: application.atlas.gate, events: application.atlas.events.signal) }
 
     /// Who is acting, when, and through which operation.
     var change: Change {
         Change(actor: principal?.auditActor ?? AuditActor(userID: nil, name: "anonymous"), at: atlas.clock.now(),
                action: endpoint?.operationID ?? "\(method.rawValue) \(url.path)",
-               clientAddress: remoteAddress?.ipAddress, requestID: id)
+               clientAddress: remoteAddress?.ipAddress, requestID: id, clientID: clientID)
     }
 }

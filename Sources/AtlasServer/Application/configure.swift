@@ -12,6 +12,7 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
     try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
     let blobs = try LocalBlobStore(root: configuration.blobDirectory)
     let gate: WriteGate?
+    var listener: EventListener?
     switch configuration.database {
     case .sqlite(let path):
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -24,11 +25,14 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
         // burst of them outlasts the default 10 s wait for a free connection.
         app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30)), as: .psql)
         gate = nil
+        listener = EventListener(configuration: postgres.coreConfiguration, eventLoopGroup: app.eventLoopGroup, logger: app.logger)
     }
     app.atlas = AtlasServices(configuration: configuration, blobs: blobs, gate: gate, clock: clock,
                               passwords: PasswordHasher(cost: configuration.bcryptCost),
                               secrets: SecretBox(key: try SecretKeyFile.load(configuration)), throttle: LoginThrottle(),
-                              metrics: AtlasMetrics())
+                              metrics: AtlasMetrics(), events: makeLiveEvents(app, gate: gate, listener: listener))
+    app.lifecycle.use(LiveEventsLifecycle(events: app.atlas.events))
+    if configuration.diagnosticJobs { app.atlas.jobHandlers.register(DiagnosticEffectJob()) }
     app.migrations.add(AtlasMigrations.all)
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
@@ -61,4 +65,17 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
 func sweepUnfinishedUploads(_ app: Application) throws {
     let swept = try app.atlas.blobs.sweepStaging(olderThan: 0)
     if swept > 0 { app.logger.notice("removed \(swept) unfinished upload(s) left by an earlier run") }
+}
+
+/// Live events over this application's database. On PostgreSQL, commits are announced to the
+/// other processes with NOTIFY and heard with LISTEN; on SQLite, processes sharing the file
+/// find each other's events by polling it, often since the read is cheap.
+private func makeLiveEvents(_ app: Application, gate: WriteGate?, listener: EventListener?) -> LiveEvents {
+    let announce: @Sendable () async throws -> Void = { [app] in
+        try await (app.db as! any SQLDatabase).raw("NOTIFY \(unsafeRaw: EventListener.channel)").run()
+    }
+    let signal = EventSignal(notify: listener == nil ? nil : announce)
+    let database = AtlasDatabase(database: app.db, gate: gate, events: signal)
+    let settings = EventFeed.Settings(pollInterval: listener == nil ? .milliseconds(100) : .seconds(1))
+    return LiveEvents(signal: signal, database: database, listener: listener, settings: settings, logger: app.logger)
 }

@@ -19,6 +19,8 @@ func routes(_ app: Application) throws {
         AuditController(),
         SecretController(),
         JobController(),
+        JobBatchController(),
+        EventController(),
         MetricsController(),
     ]
     for controller in controllers { controller.register(on: app) }
@@ -45,4 +47,6 @@ extension UserController: RouteRegistering {}
 extension AuditController: RouteRegistering {}
 extension SecretController: RouteRegistering {}
 extension JobController: RouteRegistering {}
+extension JobBatchController: RouteRegistering {}
+extension EventController: RouteRegistering {}
 extension MetricsController: RouteRegistering {}

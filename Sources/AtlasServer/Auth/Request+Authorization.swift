@@ -24,6 +24,7 @@ extension Request {
     /// naming an asset or project, membership is checked here; otherwise the handler must.
     func admit(_ endpoint: Endpoint) async throws {
         self.endpoint = endpoint
+        try requireWellFormedClientID()
         if atlas.configuration.benchmarkWithoutAccessControl {
             projectChecked = true
             return

@@ -26,6 +26,11 @@ public struct AtlasConfiguration: Sendable {
     public var autoMigrate = true
     /// Job worker loops inside `atlas serve` (0: none; jobs then need `atlas worker` processes).
     public var workers = 2
+    /// How long a job claim holds without renewal (2–3600 s); a third of it is the renewal interval.
+    /// A dead worker's job is claimed again once its lease runs out, so this is how late that is.
+    public var jobLeaseSeconds = 30
+    /// Register the `diagnostic.*` job kinds, which exist to check the queue itself (off by default).
+    public var diagnosticJobs = false
     /// bcrypt's work factor for passwords (4–31); each step doubles the work of a guess.
     public var bcryptCost = 12
     /// Base64 of 32 bytes that encrypt stored secrets; nil: a key file in the data folder.
@@ -46,7 +51,7 @@ public struct AtlasConfiguration: Sendable {
     public static let environmentNames = [
         "ATLAS_HOST", "ATLAS_PORT", "ATLAS_DATA_DIR", "DATABASE_URL", "ATLAS_MAX_UPLOAD_BYTES",
         "ATLAS_LOG_LEVEL", "ATLAS_LOG_FORMAT", "ATLAS_AUTO_MIGRATE", "ATLAS_BCRYPT_COST", "ATLAS_SECRET_KEY",
-        "ATLAS_PUBLIC_URL", "ATLAS_WORKERS",
+        "ATLAS_PUBLIC_URL", "ATLAS_WORKERS", "ATLAS_JOB_LEASE_SECONDS", "ATLAS_DIAGNOSTIC_JOBS",
     ]
 
     /// The public address is https: cookies are `Secure` and responses carry HSTS.
@@ -106,6 +111,17 @@ public struct AtlasConfiguration: Sendable {
         if let text = values["ATLAS_WORKERS"] {
             if let count = Int(text), (0...256).contains(count) { config.workers = count }
             else { problems.append("ATLAS_WORKERS='\(text)' is not a number of workers (0–256)") }
+        }
+        if let text = values["ATLAS_JOB_LEASE_SECONDS"] {
+            if let seconds = Int(text), (2...3600).contains(seconds) { config.jobLeaseSeconds = seconds }
+            else { problems.append("ATLAS_JOB_LEASE_SECONDS='\(text)' is not a number of seconds (2–3600)") }
+        }
+        if let text = values["ATLAS_DIAGNOSTIC_JOBS"] {
+            switch text.lowercased() {
+            case "true", "1", "yes": config.diagnosticJobs = true
+            case "false", "0", "no": config.diagnosticJobs = false
+            default: problems.append("ATLAS_DIAGNOSTIC_JOBS='\(text)' is not true or false")
+            }
         }
         if let text = values["ATLAS_BCRYPT_COST"] {
             if let cost = Int(text), (4...31).contains(cost) { config.bcryptCost = cost }

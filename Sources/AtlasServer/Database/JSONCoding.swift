@@ -43,4 +43,14 @@ enum JSONCoding {
         if text == "{}" { return [:] }
         return (try? sharedDecoder.decode(Metadata.self, from: Data(text.utf8))) ?? [:]
     }
+
+    /// `value` as JSON text for a TEXT column.
+    static func text(_ value: some Encodable) -> String {
+        String(decoding: (try? sharedEncoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    /// JSON text from a TEXT column, or nil when it is not JSON.
+    static func value(_ text: String) -> JSONValue? {
+        try? sharedDecoder.decode(JSONValue.self, from: Data(text.utf8))
+    }
 }

@@ -163,7 +163,7 @@ final class JobRunner: Sendable {
         case .failure(let error) where error is CancellationError || Task.isCancelled:
             // This worker is stopping: the job goes back untried, for another worker or the next start.
             await record(id) { sql, now in
-                try await JobRepository.requeue(id, worker: worker, runAfter: now, error: nil, uncounted: true, on: sql)
+                try await JobRepository.requeue(id, worker: worker, runAfter: now, error: nil, uncounted: true, at: now, on: sql)
             }
         case .failure(let error):
             let message = String(describing: error)
@@ -173,7 +173,7 @@ final class JobRunner: Sendable {
                 if permanent || claim.run.attempt >= claim.maxAttempts {
                     try await JobRepository.finish(id, worker: worker, as: .failed, result: nil, error: message, at: now, on: sql)
                 } else {
-                    try await JobRepository.requeue(id, worker: worker, runAfter: now.addingTimeInterval(delay), error: message, on: sql)
+                    try await JobRepository.requeue(id, worker: worker, runAfter: now.addingTimeInterval(delay), error: message, at: now, on: sql)
                 }
             }
         }

@@ -10,7 +10,7 @@ struct RunnerContext: JobContext {
     func report(progress: Double, message: String?) async throws {
         let id = self.id, worker = self.worker
         try await database.write { sql in
-            try await JobRepository.report(id, worker: worker, progress: progress, message: message, on: sql)
+            try await JobRepository.report(id, worker: worker, progress: progress, message: message, at: Date(), on: sql)
         }
     }
 }

@@ -26,6 +26,7 @@ enum AssetRepository {
         let version = makeVersion(of: asset, number: 1, parentID: nil, firstVersion, change: change)
         try await VersionRows.insert(version, on: sql)
         try await SearchIndex.write(stamp.id, SearchDocument(asset: asset, latest: version), isNew: true, on: sql)
+        try await EventLog.append(AssetEvents.event(AssetEvents.created, asset, version: version, change: change), on: sql)
         return (asset, version)
     }
 
@@ -40,6 +41,7 @@ enum AssetRepository {
         asset.status = version.status
         if let format = version.files.first.flatMap({ FieldRules.format(ofPath: $0.path) }) { asset.format = format }
         try await save(&asset, change: change, latest: version, on: sql)
+        try await EventLog.append(AssetEvents.event(AssetEvents.versionAdded, asset, version: version, change: change), on: sql)
         return (asset, version)
     }
 
@@ -72,6 +74,7 @@ enum AssetRepository {
             asset.status = status
             try await save(&asset, change: change, latest: nil, on: sql)
         }
+        try await EventLog.append(AssetEvents.event(AssetEvents.versionStatusChanged, asset, version: version, change: change), on: sql)
         return version
     }
 
@@ -87,6 +90,7 @@ enum AssetRepository {
         try edit(&asset)
         if asset.tags != oldTags { try await AssetRows.replaceTags(of: assetID, with: asset.tags, on: sql) }
         try await save(&asset, change: change, latest: nil, on: sql)
+        try await EventLog.append(AssetEvents.event(AssetEvents.updated, asset, change: change), on: sql)
         return asset
     }
 
@@ -103,6 +107,7 @@ enum AssetRepository {
             asset.deletedAt = nil
         }
         try await save(&asset, change: change, latest: nil, on: sql)
+        try await EventLog.append(AssetEvents.event(deleted ? AssetEvents.deleted : AssetEvents.restored, asset, change: change), on: sql)
         return asset
     }
 

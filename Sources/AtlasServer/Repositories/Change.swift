@@ -10,6 +10,8 @@ struct Change: Sendable {
     var action: String
     var clientAddress: String? = nil
     var requestID: String? = nil
+    /// The caller's `Atlas-Client-Id`, echoed on the events the change causes.
+    var clientID: String? = nil
 
     /// The `created_by`/`updated_by` value.
     var by: String { actor.stampValue }

@@ -17,12 +17,15 @@ enum PreviewRepository {
                        mediaType: try row.decode(column: "media_type", as: String.self))
     }
 
-    /// Sets or replaces the preview of `version`.
-    static func put(_ preview: Preview, version: UUID, at date: Date, on sql: any SQLDatabase) async throws {
-        try await sql.raw("DELETE FROM version_previews WHERE version_id = \(bind: version)").run()
+    /// Sets or replaces the preview of `version`, and announces it (`asset.preview_ready`).
+    static func put(_ preview: Preview, of version: AssetVersion, change: Change, on sql: any SQLDatabase) async throws {
+        let date = change.at
+        try await sql.raw("DELETE FROM version_previews WHERE version_id = \(bind: version.stamp.id)").run()
         try await sql.raw("""
             INSERT INTO version_previews (version_id, sha256, size, media_type, created_at)
-            VALUES (\(bind: version), \(bind: preview.sha256.hex), \(bind: preview.size), \(bind: preview.mediaType), \(bind: date))
+            VALUES (\(bind: version.stamp.id), \(bind: preview.sha256.hex), \(bind: preview.size), \(bind: preview.mediaType), \(bind: date))
             """).run()
+        let asset = try await AssetRows.fetch(version.assetID, on: sql)
+        try await EventLog.append(AssetEvents.event(AssetEvents.previewReady, asset, version: version, change: change), on: sql)
     }
 }

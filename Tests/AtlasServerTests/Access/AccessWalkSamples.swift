@@ -24,10 +24,34 @@ enum AccessWalkSamples {
         },
         "retryJob": { fx, caller in
             let job = try await fx.t.enqueue("noop", project: fx.project, as: caller.account)
-            _ = try await fx.t.app.atlasDatabase.write { sql in try await JobRepository.cancel(job.id, at: Date(), on: sql) }
+            _ = try await fx.t.app.atlasDatabase.write { sql in try await JobRepository.cancel(job.id, change: .cli("test", at: Date()), on: sql) }
             return WalkRequest(method: .POST, path: "/api/v1/jobs/\(job.id.lowercased)/retry")
         },
+        "followJob": { fx, caller in
+            // A finished job: its stream is its state and the end, so the walk does not wait on it.
+            let job = try await fx.t.enqueue("noop", project: fx.project, as: caller.account)
+            _ = try await fx.t.app.atlasDatabase.write { sql in try await JobRepository.cancel(job.id, change: .cli("test", at: Date()), on: sql) }
+            return WalkRequest(method: .GET, path: "/api/v1/jobs/\(job.id.lowercased)/events")
+        },
+        "getJobBatch": { fx, caller in
+            WalkRequest(method: .GET, path: "/api/v1/job-batches/\(try await walkBatch(fx, caller).lowercased)")
+        },
+        "cancelJobBatch": { fx, caller in
+            WalkRequest(method: .POST, path: "/api/v1/job-batches/\(try await walkBatch(fx, caller).lowercased)/cancel")
+        },
+        "replayEvents": { _, _ in WalkRequest(method: .GET, path: "/api/v1/events") },
     ]
+
+    /// A batch of one queued job in P, submitted by the caller (the administrator for an anonymous caller).
+    private static func walkBatch(_ fx: AccessWalkFixture, _ caller: WalkCaller) async throws -> UUID {
+        let account = caller.account ?? fx.t.admin
+        let now = Date()
+        let change = Change(actor: AuditActor(userID: UUID(uuidString: account.id), name: account.username), at: now, action: "test")
+        let job = Job(id: AtlasID.make(at: now), kind: "noop", payload: [:], runAfter: now, createdAt: now)
+        return try await fx.t.app.atlasDatabase.write { sql in
+            try await BatchRepository.submit([job], projectID: UUID(uuidString: fx.project), change: change, on: sql)
+        }.id
+    }
 
     static let projects: [String: Make] = [
         "createProject": { fx, _ in try .json(.POST, "/api/v1/projects", ["name": .string(fx.uniqueName("Walk"))]) },

@@ -21,12 +21,13 @@ struct JobBody: Encodable, Sendable {
     @Nullable var createdBy: String?
     @Nullable var startedAt: Date?
     @Nullable var finishedAt: Date?
+    @Nullable var batchID: String?
 
     enum CodingKeys: String, CodingKey {
         case id, kind, status, payload, priority, attempts, progress, result, error
         case maxAttempts = "max_attempts", runAfter = "run_after", progressMessage = "progress_message", projectID = "project_id"
         case cancelRequested = "cancel_requested", createdAt = "created_at", createdBy = "created_by"
-        case startedAt = "started_at", finishedAt = "finished_at"
+        case startedAt = "started_at", finishedAt = "finished_at", batchID = "batch_id"
     }
 
     init(_ job: Job) {
@@ -48,5 +49,6 @@ struct JobBody: Encodable, Sendable {
         createdBy = job.createdBy
         startedAt = job.startedAt
         finishedAt = job.finishedAt
+        batchID = job.batchID?.lowercased
     }
 }

@@ -22,5 +22,8 @@ enum AtlasMigrations {
         M0017_CreateSecrets(),
         M0018_CreateVersionPreviews(),
         M0019_CreateJobs(),
+        M0020_CreateJobEffects(),
+        M0021_CreateEvents(),
+        M0022_CreateJobBatches(),
     ]
 }

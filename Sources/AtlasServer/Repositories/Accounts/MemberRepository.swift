@@ -15,19 +15,22 @@ enum MemberRepository {
     static func add(_ user: UUID, to project: UUID, change: Change, on sql: any SQLDatabase) async throws -> Bool {
         if try await isMember(user, of: project, on: sql) { return false }
         // Two requests adding the same member at once both pass the check; the primary key lets one in.
-        return try await sql.raw("""
+        let added = try await sql.raw("""
             INSERT INTO project_members (project_id, user_id, added_at, added_by)
             VALUES (\(bind: project), \(bind: user), \(bind: change.at), \(bind: change.by))
             ON CONFLICT (project_id, user_id) DO NOTHING
             RETURNING user_id
             """).first() != nil
+        if added { try await EventLog.append(ProjectEvents.member(ProjectEvents.memberAdded, user: user, project: project, change: change), on: sql) }
+        return added
     }
 
-    static func remove(_ user: UUID, from project: UUID, on sql: any SQLDatabase) async throws {
+    static func remove(_ user: UUID, from project: UUID, change: Change, on sql: any SQLDatabase) async throws {
         guard try await isMember(user, of: project, on: sql) else {
             throw AtlasError.notFound("member", "\(user.lowercased) of project \(project.lowercased)")
         }
         try await sql.raw("DELETE FROM project_members WHERE project_id = \(bind: project) AND user_id = \(bind: user)").run()
+        try await EventLog.append(ProjectEvents.member(ProjectEvents.memberRemoved, user: user, project: project, change: change), on: sql)
     }
 
     static func isMember(_ user: UUID, of project: UUID, on sql: any SQLDatabase) async throws -> Bool {

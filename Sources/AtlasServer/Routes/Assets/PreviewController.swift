@@ -36,7 +36,7 @@ struct PreviewController: Sendable {
         let change = req.change
         try await req.atlasDatabase.write { sql in
             let before = try await PreviewRepository.find(version: version.stamp.id, on: sql)
-            try await PreviewRepository.put(preview, version: version.stamp.id, at: change.at, on: sql)
+            try await PreviewRepository.put(preview, of: version, change: change, on: sql)
             try await AuditLog.record(change, kind: "version", id: version.stamp.id, before: before.map { ["preview": $0.sha256.hex] },
                                       after: ["preview": preview.sha256.hex], on: sql)
         }

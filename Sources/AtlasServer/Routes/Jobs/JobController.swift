@@ -9,8 +9,9 @@ struct JobController: Sendable {
     func register(on routes: any RoutesBuilder) {
         routes.on(Endpoints.listJobs, use: list)
         routes.on(Endpoints.getJob, use: get)
-        routes.on(Endpoints.cancelJob) { try await control($0) { id, now, sql in try await JobRepository.cancel(id, at: now, on: sql) } }
-        routes.on(Endpoints.retryJob) { try await control($0) { id, now, sql in try await JobRepository.retry(id, at: now, on: sql) } }
+        routes.on(Endpoints.cancelJob) { try await control($0) { id, change, sql in try await JobRepository.cancel(id, change: change, on: sql) } }
+        routes.on(Endpoints.retryJob) { try await control($0) { id, change, sql in try await JobRepository.retry(id, change: change, on: sql) } }
+        routes.on(Endpoints.followJob) { try await JobEventStream.response($0) }
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
@@ -28,7 +29,7 @@ struct JobController: Sendable {
     }
 
     /// Cancel or retry: for the account that made the job, producers of its project and administrators.
-    private func control(_ req: Request, _ change: @escaping @Sendable (UUID, Date, any SQLDatabase) async throws -> Job) async throws -> Response {
+    private func control(_ req: Request, _ change: @escaping @Sendable (UUID, Change, any SQLDatabase) async throws -> Job) async throws -> Response {
         let id = try req.objectID("job_id", kind: "job")
         let principal = try req.requirePrincipal()
         let job = try await JobRepository.fetch(id, on: req.atlasDatabase.sql)
@@ -39,7 +40,7 @@ struct JobController: Sendable {
         }
         let audit = req.change
         let updated = try await req.atlasDatabase.write { sql in
-            let updated = try await change(id, audit.at, sql)
+            let updated = try await change(id, audit, sql)
             try await AuditLog.record(audit, kind: "job", id: id, before: JobBody(job), after: JobBody(updated), on: sql)
             return updated
         }

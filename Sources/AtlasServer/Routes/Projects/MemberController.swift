@@ -43,7 +43,7 @@ struct MemberController: Sendable {
         let userID = try req.objectID("user_id", kind: "member")
         let change = req.change
         try await req.atlasDatabase.write { sql in
-            try await MemberRepository.remove(userID, from: project, on: sql)
+            try await MemberRepository.remove(userID, from: project, change: change, on: sql)
             try await AuditLog.record(change, kind: "project", id: project, before: ["member_removed": userID.lowercased], on: sql)
         }
         return Response(status: .noContent)

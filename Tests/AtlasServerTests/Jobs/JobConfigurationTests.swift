@@ -1,0 +1,29 @@
+import AtlasServer
+import Testing
+
+@Suite("Configuration of the job queue")
+struct JobConfigurationTests {
+    @Test("by default a job lease lasts 30 s and the diagnostic job kinds are off")
+    func defaults() throws {
+        let configuration = try AtlasConfiguration.load(environment: [:])
+        #expect(configuration.jobLeaseSeconds == 30)
+        #expect(!configuration.diagnosticJobs)
+    }
+
+    @Test("ATLAS_JOB_LEASE_SECONDS and ATLAS_DIAGNOSTIC_JOBS set them")
+    func set() throws {
+        let configuration = try AtlasConfiguration.load(environment: ["ATLAS_JOB_LEASE_SECONDS": "3", "ATLAS_DIAGNOSTIC_JOBS": "true"])
+        #expect(configuration.jobLeaseSeconds == 3)
+        #expect(configuration.diagnosticJobs)
+    }
+
+    @Test("a lease outside 2–3600 s and a diagnostic switch that is not true or false are both reported")
+    func invalidValues() {
+        #expect {
+            try AtlasConfiguration.load(environment: ["ATLAS_JOB_LEASE_SECONDS": "1", "ATLAS_DIAGNOSTIC_JOBS": "sometimes"])
+        } throws: { error in
+            let problems = (error as? ConfigurationError)?.problems ?? []
+            return problems.count == 2 && problems[0].hasPrefix("ATLAS_JOB_LEASE_SECONDS") && problems[1].hasPrefix("ATLAS_DIAGNOSTIC_JOBS")
+        }
+    }
+}
