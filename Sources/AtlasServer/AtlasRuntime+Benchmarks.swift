@@ -10,7 +10,7 @@ import Vapor
 @_spi(Benchmarks) public final class BenchmarkServer: Sendable {
     /// The port it listens on: the one the system chose when the configuration asked for 0.
     public let port: Int
-    private let app: Application
+    let app: Application
 
     fileprivate init(app: Application, port: Int) {
         self.app = app

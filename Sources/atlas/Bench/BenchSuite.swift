@@ -25,6 +25,9 @@ struct BenchSuite {
         if selected.contains(.jobs) {
             try await JobsBenchmark(scale: scale, work: work).run(postgresURL: postgresURL)
         }
+        if selected.contains(.events) {
+            try await EventsBenchmark(scale: scale, work: work).run(postgresURL: postgresURL)
+        }
         if selected.contains(.auth) {
             try await AuthBenchmark(scale: scale, work: work, http: http).run(postgresURL: postgresURL)
         }
