@@ -38,15 +38,23 @@ public enum AtlasRuntime {
         try await app.asyncShutdown()
     }
 
-    /// Runs job workers without HTTP until SIGINT or SIGTERM (`atlas worker`).
-    public static func work(_ configuration: AtlasConfiguration, concurrency: Int) async throws {
+    /// Runs job workers without HTTP until SIGINT or SIGTERM (`atlas worker`); with
+    /// `metricsPort`, also answers `GET /metrics` there.
+    public static func work(_ configuration: AtlasConfiguration, concurrency: Int, metricsHost: String = "127.0.0.1",
+                            metricsPort: Int? = nil) async throws {
         try await withApplication(configuration) { app in
             try await requireMigrated(app)
+            var metrics: Application?
+            if let metricsPort { metrics = try await WorkerMetricsServer.start(exposing: app, host: metricsHost, port: metricsPort) }
             let runner = makeRunner(app, concurrency: concurrency)
             runner.start()
             await StopSignal.wait()
             app.logger.notice("stopping: running jobs go back to the queue")
             await runner.stop()
+            if let metrics {
+                await metrics.server.shutdown()
+                try await metrics.asyncShutdown()
+            }
         }
     }
 
