@@ -50,6 +50,9 @@ public final class EventSocketClient: Sendable {
                 waiter?.resume()
             }
         }
+        // The upgrade callback may run just after `connect` returns.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while opened.withLockedValue({ $0 }) == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
         guard let socket = opened.withLockedValue({ $0 }) else { throw TestSupportError("the WebSocket did not open") }
         return EventSocketClient(socket: socket, inbox: inbox)
     }
@@ -136,9 +139,11 @@ extension AtlasTestApp {
         try await app.server.start(address: .hostname("127.0.0.1", port: port))
         do {
             let result = try await body(port)
+            app.disconnectLiveEventClients()
             await app.server.shutdown()
             return result
         } catch {
+            app.disconnectLiveEventClients()
             await app.server.shutdown()
             throw error
         }

@@ -22,6 +22,12 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 
+    /// The secret a request signed in with, whether header or cookie: what a long-lived
+    /// connection re-checks, since its credential may be revoked or its account disabled meanwhile.
+    static func secret(of request: Request) -> String? {
+        presentedSecret(request) ?? request.cookies[SessionCookie.session]?.string
+    }
+
     private static func presentedSecret(_ request: Request) -> String? {
         if let bearer = request.headers.bearerAuthorization?.token, !bearer.isEmpty { return bearer }
         if let key = request.headers.first(name: "X-API-Key"), !key.isEmpty { return key }

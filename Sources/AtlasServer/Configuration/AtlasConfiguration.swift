@@ -42,6 +42,9 @@ public struct AtlasConfiguration: Sendable {
     /// every request acts as the first administrator, with no credential lookup and no
     /// permission check, so the benchmark can measure what those cost.
     @_spi(Benchmarks) public var benchmarkWithoutAccessControl = false
+    /// How often a live-events connection re-checks its credential and reloads its memberships
+    /// (seconds). Not an environment variable: tests shorten it.
+    public var liveEventsRecheckInterval: TimeInterval = 30
 
     public var blobDirectory: String { dataDirectory + "/blobs" }
 

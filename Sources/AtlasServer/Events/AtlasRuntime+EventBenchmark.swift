@@ -84,6 +84,9 @@ private final class EventProbe: Sendable {
                 arrivals.withLockedValue { $0[id] = now }
             }
         }
+        // The upgrade callback may run just after `connect` returns.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while opened.withLockedValue({ $0 }) == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
         guard let socket = opened.withLockedValue({ $0 }) else { throw StartupError("the events WebSocket did not open") }
         try await socket.send(#"{"type": "subscribe", "topics": ["jobs"]}"#)
         try await Task.sleep(for: .milliseconds(200))

@@ -18,6 +18,18 @@ final class EventHub: Sendable {
 
     var count: Int { subscribers.withLockedValue { $0.count } }
 
+    /// Ends every subscriber's connection (the server is shutting down).
+    func disconnectAll() {
+        let all = subscribers.withLockedValue { all in
+            defer { all = [:] }
+            return Array(all.values)
+        }
+        for subscriber in all {
+            subscriber.outbox.close()
+            subscriber.disconnect()
+        }
+    }
+
     /// Gives every subscriber of `user` its reloaded project memberships.
     func updateViewer(of user: UUID, projects: Set<UUID>) {
         for subscriber in subscribers.withLockedValue({ Array($0.values) }) where subscriber.viewer.userID == user {

@@ -25,6 +25,8 @@ struct EventSocketSession: Sendable {
         let outbox = EventOutbox(capacity: outboxCapacity, after: 0)
         let subscriber = EventSubscriber(viewer: viewer, outbox: outbox, membershipChanged: {
             Task { await reloadMemberships(req) }
+        }, disconnect: {
+            ws.close(code: .goingAway).whenComplete { _ in }
         })
         let session = EventSocketSession(request: req, socket: ws, subscriber: subscriber)
         let messages = session.listen()
@@ -65,7 +67,9 @@ struct EventSocketSession: Sendable {
             return
         }
         let sending = Task { await send() }
+        let checking = Task { await recheckCredential() }
         for await text in messages { await handle(text) }
+        checking.cancel()
         events.unsubscribe(subscriber)
         await sending.value
     }
@@ -134,9 +138,26 @@ struct EventSocketSession: Sendable {
         outbox.offer(control: EventControlMessage(type: "subscribed", id: message.id, topics: accepted.map(\.description)).text)
     }
 
+    /// Closes the connection once its credential stops working (signed out, revoked, expired,
+    /// account disabled); until then, reloads the account's memberships now and then.
+    private func recheckCredential() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(request.atlas.configuration.liveEventsRecheckInterval))
+            if Task.isCancelled || request.application.didShutdown { return }
+            guard let secret = AuthenticationMiddleware.secret(of: request),
+                  case let principal?? = try? await AuthenticationMiddleware.principal(for: secret, request), principal.userID == subscriber.viewer.userID else {
+                subscriber.outbox.offer(control: EventControlMessage.error(AtlasError.authenticationRequired).text)
+                try? await Task.sleep(for: .milliseconds(100))
+                try? await socket.close(code: .policyViolation)
+                return
+            }
+            await Self.reloadMemberships(request)
+        }
+    }
+
     /// Reloads the account's projects after its membership changed, so events follow it.
     private static func reloadMemberships(_ req: Request) async {
-        guard let principal = req.principal, !PermissionTable.seesAllProjects(principal.role),
+        guard !req.application.didShutdown, let principal = req.principal, !PermissionTable.seesAllProjects(principal.role),
               let projects = try? await MemberRepository.projects(of: principal.userID, on: req.atlasDatabase.sql) else { return }
         req.atlas.events.hub.updateViewer(of: principal.userID, projects: Set(projects))
     }

@@ -10,15 +10,18 @@ final class EventSubscriber: Sendable {
     private let state: NIOLockedValueBox<(viewer: EventViewer, topics: Set<EventTopic>)>
     /// Called when the account's project memberships changed, to reload them.
     let membershipChanged: @Sendable () -> Void
+    /// Called when the server shuts down, to end the client's connection.
+    let disconnect: @Sendable () -> Void
 
     /// The most topics one connection may follow; a client wanting more follows a project or `jobs`.
     static let maxTopics = 200
 
     init(viewer: EventViewer, topics: Set<EventTopic> = [], outbox: EventOutbox,
-         membershipChanged: @escaping @Sendable () -> Void = {}) {
+         membershipChanged: @escaping @Sendable () -> Void = {}, disconnect: @escaping @Sendable () -> Void = {}) {
         state = NIOLockedValueBox((viewer, topics))
         self.outbox = outbox
         self.membershipChanged = membershipChanged
+        self.disconnect = disconnect
     }
 
     var viewer: EventViewer {

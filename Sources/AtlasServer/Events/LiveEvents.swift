@@ -34,5 +34,14 @@ struct LiveEventsLifecycle: LifecycleHandler {
 
     func shutdownAsync(_ application: Application) async {
         await events.feed.stop()
+        events.hub.disconnectAll()
+    }
+}
+
+extension Application {
+    /// Ends every live-events connection: call before stopping the HTTP server, which otherwise
+    /// waits for open WebSockets to close by themselves.
+    public func disconnectLiveEventClients() {
+        atlas.events.hub.disconnectAll()
     }
 }

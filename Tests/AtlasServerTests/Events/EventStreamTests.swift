@@ -149,6 +149,37 @@ struct EventStreamTests {
         }
     }
 
+    @Test("A connection follows its account: added to a project, it receives that project's events; its key revoked, it is closed",
+          arguments: TestDatabase.available)
+    func followsTheAccount(_ database: TestDatabase) async throws {
+        try await withAtlasApp(database, adjust: { $0.liveEventsRecheckInterval = 0.3 }) { t in
+            let project = try await t.client.createProject("Later", code: "LAT")
+            let artist = try await t.makeAccount("artist", role: .artist)
+            try await t.listening { port in
+                let socket = try await EventSocketClient.connect(port: port, key: artist.key)
+                try await socket.subscribe(["jobs"])
+                _ = try await t.enqueue("noop", project: project)
+                #expect(!(await socket.receives(within: .milliseconds(300)) { $0["type"]?.string == "job.queued" }))
+
+                let added = try await t.client.send(.POST, "/api/v1/projects/\(project)/members", json: ["user_id": .string(artist.id)])
+                #expect(added.status == .created)
+                try await Task.sleep(for: .milliseconds(400))  // the membership is reloaded on its event, and every 0.3 s
+                let job = try await t.enqueue("noop", project: project)
+                #expect(try await socket.next { $0["type"]?.string == "job.queued" }["data"]?["id"]?.string == job.id.lowercased)
+
+                let keys = try await artist.client.get("/api/v1/me/api-keys")
+                let keyID = try #require(keys.json["items"]?[0]?["id"]?.string)
+                #expect(try await artist.client.send(.DELETE, "/api/v1/me/api-keys/\(keyID)").status == .noContent)
+                // Nothing else reaches this account's connection, so the next message is the one that ends it.
+                let ended = try await socket.next(timeout: .seconds(5))
+                #expect(ended["type"]?.string == "error")
+                #expect(ended["code"]?.string == "authentication_required")
+                try await Task.sleep(for: .milliseconds(500))
+                #expect(socket.isClosed)
+            }
+        }
+    }
+
     @Test("Without credentials the upgrade is refused; a browser session must come from a page of this server",
           arguments: [TestDatabase.sqlite])
     func upgradeNeedsCredentials(_ database: TestDatabase) async throws {
