@@ -47,15 +47,7 @@ struct AuthBenchmark {
     private func run(on database: BenchDatabase) async throws {
         _ = Self.quietLogging
         let label = database.label
-        var configuration = AtlasConfiguration()
-        configuration.host = "127.0.0.1"
-        configuration.port = 0
-        configuration.dataDirectory = try work.folder("auth-\(label)")
-        switch database {
-        case .sqlite: configuration.database = .sqlite(path: configuration.dataDirectory + "/atlas.sqlite")
-        case .postgres(let postgres): configuration.database = .postgres(url: postgres.url)
-        }
-        configuration.autoMigrate = true
+        let configuration = database.configuration(dataDirectory: try work.folder("auth-\(label)"))
 
         BenchReport.progress("auth \(label): creating an administrator and an artist")
         let password = BenchAccounts.newPassword()

@@ -1,3 +1,5 @@
+@_spi(Benchmarks) import AtlasServer
+
 /// The database a benchmarked server runs on.
 enum BenchDatabase: Sendable {
     /// The embedded default: SQLite in the server's data folder.
@@ -11,6 +13,21 @@ enum BenchDatabase: Sendable {
         case .sqlite: "sqlite"
         case .postgres: "postgres"
         }
+    }
+
+    /// An in-process server's configuration on this database, with its data in `folder`,
+    /// migrated on start, listening on a free loopback port.
+    func configuration(dataDirectory folder: String) -> AtlasConfiguration {
+        var configuration = AtlasConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.dataDirectory = folder
+        switch self {
+        case .sqlite: configuration.database = .sqlite(path: folder + "/atlas.sqlite")
+        case .postgres(let postgres): configuration.database = .postgres(url: postgres.url)
+        }
+        configuration.autoMigrate = true
+        return configuration
     }
 
     /// Runs `body` on SQLite, then on a fresh database of `postgresURL`'s server (dropped

@@ -18,16 +18,8 @@ struct EventsBenchmark {
     private func run(on database: BenchDatabase) async throws {
         _ = AuthBenchmark.quietLogging
         let label = database.label
-        var configuration = AtlasConfiguration()
-        configuration.host = "127.0.0.1"
-        configuration.port = 0
+        var configuration = database.configuration(dataDirectory: try work.folder("events-\(label)"))
         configuration.workers = 0
-        configuration.dataDirectory = try work.folder("events-\(label)")
-        switch database {
-        case .sqlite: configuration.database = .sqlite(path: configuration.dataDirectory + "/atlas.sqlite")
-        case .postgres(let postgres): configuration.database = .postgres(url: postgres.url)
-        }
-        configuration.autoMigrate = true
         let across = label == "postgres"
         BenchReport.progress("events \(label): timing \(changes) changes until a WebSocket client has their event\(across ? ", half of them through a second server" : "")")
         let result = try await AtlasRuntime.benchmarkEvents(configuration, changes: changes, acrossReplicas: across)

@@ -18,13 +18,7 @@ struct JobsBenchmark {
     private func run(on database: BenchDatabase) async throws {
         _ = AuthBenchmark.quietLogging
         let label = database.label
-        var configuration = AtlasConfiguration()
-        configuration.dataDirectory = try work.folder("jobs-\(label)")
-        switch database {
-        case .sqlite: configuration.database = .sqlite(path: configuration.dataDirectory + "/atlas.sqlite")
-        case .postgres(let postgres): configuration.database = .postgres(url: postgres.url)
-        }
-        configuration.autoMigrate = true
+        let configuration = database.configuration(dataDirectory: try work.folder("jobs-\(label)"))
         BenchReport.progress("jobs \(label): queueing \(jobs) no-op jobs, then running them with 4 workers")
         let result = try await AtlasRuntime.benchmarkJobs(configuration, jobs: jobs, runners: 2, loops: 2)
         var claims = LatencyRecorder()
