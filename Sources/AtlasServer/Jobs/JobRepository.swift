@@ -58,20 +58,22 @@ enum JobRepository {
         var runAfter: Date
     }
 
-    /// Takes the most urgent runnable job of `kinds` for `worker`: a queued one whose time has
-    /// come, or a running one whose worker stopped renewing its lease. PostgreSQL skips rows
-    /// other workers are claiming (`FOR UPDATE SKIP LOCKED`); SQLite has one writer, the gate.
+    /// Takes a job of `kinds` for `worker`: first a running one whose worker stopped renewing its
+    /// lease (it has waited longest), else the most urgent queued one whose time has come. Two
+    /// lookups, each in the order of the `jobs_queue` index, so a claim reads one index entry
+    /// whatever the queue's length. PostgreSQL skips rows other workers are claiming
+    /// (`FOR UPDATE SKIP LOCKED`); SQLite has one writer, the gate.
     static func claim(kinds: [String], worker: String, lease: TimeInterval, now: Date, on sql: any SQLDatabase) async throws -> Claim? {
         guard !kinds.isEmpty else { return nil }
         let lock: SQLQueryString = SQLFlavor(sql) == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         guard let row = try await sql.raw("""
             UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_expires_at = \(bind: now.addingTimeInterval(lease)),
                 worker_id = \(bind: worker), started_at = \(bind: now)
-            WHERE id = (
-                SELECT id FROM jobs
-                WHERE kind IN (\(binds: kinds))
-                  AND ((status = 'queued' AND run_after <= \(bind: now)) OR (status = 'running' AND lease_expires_at < \(bind: now)))
-                ORDER BY priority DESC, run_after, id LIMIT 1\(lock))
+            WHERE id = COALESCE(
+                (SELECT id FROM jobs WHERE status = 'running' AND lease_expires_at < \(bind: now) AND kind IN (\(binds: kinds))
+                 ORDER BY priority DESC, run_after, id LIMIT 1\(lock)),
+                (SELECT id FROM jobs WHERE status = 'queued' AND run_after <= \(bind: now) AND kind IN (\(binds: kinds))
+                 ORDER BY priority DESC, run_after, id LIMIT 1\(lock)))
             \(unsafeRaw: returning)
             """).first() else { return nil }
         let job = try decode(row)

@@ -25,5 +25,6 @@ enum AtlasMigrations {
         M0020_CreateJobEffects(),
         M0021_CreateEvents(),
         M0022_CreateJobBatches(),
+        M0023_AddJobQueueIndex(),
     ]
 }
