@@ -58,41 +58,57 @@ final class JobRunner: Sendable {
     }
 
     private func loop(_ index: Int) async {
+        // The job claimed in the same write that recorded the end of the previous one.
+        var next: JobRepository.Claim?
         while !Task.isCancelled {
             do {
-                if let claim = try await claimNext() {
-                    await execute(claim)
+                var claim = next
+                next = nil
+                if claim == nil { claim = try await claimNext() }
+                if let claim {
+                    next = await execute(claim)
                     continue
                 }
             } catch is CancellationError {
-                return
+                break
             } catch {
                 logger.error("job loop \(index) could not claim: \(String(reflecting: error))")
             }
             try? await Task.sleep(for: .seconds(settings.idlePoll))
         }
-    }
-
-    private func claimNext() async throws -> JobRepository.Claim? {
-        let kinds = handlers.kinds, lease = settings.lease, now = clock.now()
-        let worker = "\(workerID):\(UUID().uuidString.prefix(8).lowercased())"
-        let started = ContinuousClock.now
-        defer { settings.onClaim?(ContinuousClock.now - started) }
-        return try await database.write { sql in
-            try await JobRepository.claim(kinds: kinds, worker: worker, lease: lease, now: now, on: sql)
+        if let unstarted = next {
+            // Stopped between claiming a job and starting it: it goes back untried.
+            _ = await record(unstarted.run.id) { sql, now in
+                try await JobRepository.requeue(unstarted.run.id, worker: unstarted.holder, runAfter: now, error: nil,
+                                                uncounted: true, at: now, on: sql)
+            }
         }
     }
 
-    private func execute(_ claim: JobRepository.Claim) async {
+    private func claimNext() async throws -> JobRepository.Claim? {
+        let started = ContinuousClock.now
+        defer { settings.onClaim?(ContinuousClock.now - started) }
+        let claim = claimStatement(at: clock.now())
+        return try await database.write { sql in try await claim(sql) }
+    }
+
+    /// Claims the next job for a new holder of this worker.
+    private func claimStatement(at now: Date) -> @Sendable (any SQLDatabase) async throws -> JobRepository.Claim? {
+        let kinds = handlers.kinds, lease = settings.lease
+        let worker = "\(workerID):\(UUID().uuidString.prefix(8).lowercased())"
+        return { sql in try await JobRepository.claim(kinds: kinds, worker: worker, lease: lease, now: now, on: sql) }
+    }
+
+    /// Runs `claim` and records how it ended; returns the next job, claimed in that same write.
+    private func execute(_ claim: JobRepository.Claim) async -> JobRepository.Claim? {
         let id = claim.run.id
-        guard let handler = handlers.handler(for: claim.run.kind) else { return }
+        guard let handler = handlers.handler(for: claim.run.kind) else { return nil }
         if claim.run.attempt > claim.maxAttempts {
             // A worker died holding it on its last try: that try counts, and there is none left.
-            await record(id) { sql, now in
+            return await record(id, claimingNext: true) { sql, now in
                 try await JobRepository.finish(id, worker: claim.holder, as: .failed, result: nil,
                                                error: "the worker running the last try stopped", at: now, on: sql)
             }
-            return
         }
         metrics?.recordWait(kind: claim.run.kind, seconds: clock.now().timeIntervalSince(claim.runAfter))
         let startedRun = ContinuousClock.now
@@ -107,8 +123,8 @@ final class JobRunner: Sendable {
         }
         watch.cancel()
         let stopRequested = await watch.value
-        await conclude(claim, outcome: outcome, stop: stopRequested)
         measure(claim, outcome: outcome, stop: stopRequested, ran: ContinuousClock.now - startedRun)
+        return await conclude(claim, outcome: outcome, stop: stopRequested)
     }
 
     private func measure(_ claim: JobRepository.Claim, outcome: Result<JSONValue?, any Error>, stop: JobRepository.Lease?,
@@ -147,29 +163,33 @@ final class JobRunner: Sendable {
         }
     }
 
-    private func conclude(_ claim: JobRepository.Claim, outcome: Result<JSONValue?, any Error>, stop: JobRepository.Lease?) async {
+    /// Records the end of a try; unless this worker is stopping, claims its next job in the same write.
+    private func conclude(_ claim: JobRepository.Claim, outcome: Result<JSONValue?, any Error>,
+                          stop: JobRepository.Lease?) async -> JobRepository.Claim? {
         let id = claim.run.id, worker = claim.holder
+        let more = !Task.isCancelled
         switch outcome {
         case .success(let result):
-            await record(id) { sql, now in
+            return await record(id, claimingNext: more) { sql, now in
                 try await JobRepository.finish(id, worker: worker, as: .succeeded, result: result, error: nil, at: now, on: sql)
             }
         case .failure where stop == .cancelRequested:
-            await record(id) { sql, now in
+            return await record(id, claimingNext: more) { sql, now in
                 try await JobRepository.finish(id, worker: worker, as: .cancelled, result: nil, error: nil, at: now, on: sql)
             }
         case .failure where stop == .lost:
             logger.warning("job \(id) lost its lease while running; another worker has it")
+            return nil
         case .failure(let error) where error is CancellationError || Task.isCancelled:
             // This worker is stopping: the job goes back untried, for another worker or the next start.
-            await record(id) { sql, now in
+            return await record(id) { sql, now in
                 try await JobRepository.requeue(id, worker: worker, runAfter: now, error: nil, uncounted: true, at: now, on: sql)
             }
         case .failure(let error):
             let message = String(describing: error)
             let permanent = error is PermanentJobFailure
             let delay = settings.retry.delay(afterAttempt: claim.run.attempt)
-            await record(id) { sql, now in
+            return await record(id, claimingNext: more) { sql, now in
                 if permanent || claim.run.attempt >= claim.maxAttempts {
                     try await JobRepository.finish(id, worker: worker, as: .failed, result: nil, error: message, at: now, on: sql)
                 } else {
@@ -179,16 +199,37 @@ final class JobRunner: Sendable {
         }
     }
 
-    /// Writes a job's end, even while this task is being cancelled.
-    private func record(_ id: UUID, _ change: @escaping @Sendable (any SQLDatabase, Date) async throws -> Bool) async {
+    /// Writes a job's end, even while this task is being cancelled. With `claimingNext`, the same
+    /// write claims this loop's next job: one transaction per job instead of two.
+    private func record(_ id: UUID, claimingNext: Bool = false,
+                        _ change: @escaping @Sendable (any SQLDatabase, Date) async throws -> Bool) async -> JobRepository.Claim? {
         let now = clock.now()
+        let claim = claimingNext ? claimStatement(at: now) : nil
+        let started = ContinuousClock.now
         let write = Task.detached { [database] in
-            try await database.write { sql in try await change(sql, now) }
+            try await database.write { sql -> JobRepository.Claim? in
+                _ = try await change(sql, now)
+                guard let claim else { return nil }
+                // In a savepoint of its own: a claim that fails must not take the recorded end down with it.
+                try await sql.raw("SAVEPOINT claim_next").run()
+                do {
+                    let next = try await claim(sql)
+                    try await sql.raw("RELEASE claim_next").run()
+                    return next
+                } catch {
+                    try await sql.raw("ROLLBACK TO claim_next").run()
+                    try await sql.raw("RELEASE claim_next").run()
+                    return nil
+                }
+            }
         }
         do {
-            _ = try await write.value
+            let next = try await write.value
+            if claimingNext { settings.onClaim?(ContinuousClock.now - started) }
+            return next
         } catch {
             logger.error("could not record the end of job \(id): \(String(reflecting: error))")
+            return nil
         }
     }
 }
