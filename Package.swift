@@ -26,6 +26,8 @@ let package = Package(
     targets: [
         // Domain types and rules. Foundation only.
         .target(name: "AtlasCore"),
+        // Format detection, header parsers, validation and image sequences. Foundation only.
+        .target(name: "AtlasFormats", dependencies: ["AtlasCore"]),
         // Content-addressed blob stores. No server code.
         .target(
             name: "AtlasStorage",
@@ -80,6 +82,7 @@ let package = Package(
         ),
         .testTarget(name: "AtlasCoreTests", dependencies: ["AtlasCore"]),
         .testTarget(name: "AtlasStorageTests", dependencies: ["AtlasStorage"]),
+        .testTarget(name: "AtlasFormatsTests", dependencies: ["AtlasFormats"]),
         .testTarget(
             name: "AtlasServerTests",
             dependencies: [

@@ -1,0 +1,69 @@
+/// A stable, machine-readable name for a validation finding, shown on a version and used by clients.
+///
+/// A struct rather than an enum, like `AtlasError`'s code: adding a code breaks no client that switches on them.
+public struct FormatIssueCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    // Any format
+    /// The file has no bytes.
+    public static let fileEmpty = FormatIssueCode("file_empty")
+    /// The content is a different format from the one the extension names.
+    public static let formatMismatch = FormatIssueCode("format_mismatch")
+    /// The content matches no format Atlas knows.
+    public static let formatUnrecognized = FormatIssueCode("format_unrecognized")
+    /// A header field holds a value no valid file has (bad enum, negative size, overlong name, …).
+    public static let headerCorrupt = FormatIssueCode("header_corrupt")
+    /// The declared image is larger than the configured limits allow; nothing of that size is allocated.
+    public static let imageTooLarge = FormatIssueCode("image_too_large")
+    /// The header declares more of something (attributes, parts, channels, chunks) than the limits allow.
+    public static let limitExceeded = FormatIssueCode("limit_exceeded")
+    /// The file could not be read from storage.
+    public static let readFailed = FormatIssueCode("read_failed")
+
+    // OpenEXR
+    /// The file ends inside the header, the offset table or a chunk, or its offset table has unwritten entries.
+    public static let exrTruncated = FormatIssueCode("exr_truncated")
+    /// The compression id is newer than the decoders Atlas runs (or unknown altogether); the file is not corrupt.
+    public static let exrUnsupportedCompression = FormatIssueCode("exr_unsupported_compression")
+    /// The file format version or flags are newer than this parser knows.
+    public static let exrUnsupportedVersion = FormatIssueCode("exr_unsupported_version")
+    /// A required header attribute (channels, dataWindow, …) is missing.
+    public static let exrMissingAttribute = FormatIssueCode("exr_missing_attribute")
+    /// An offset table entry points into the header or before the pixel data.
+    public static let exrOffsetTableCorrupt = FormatIssueCode("exr_offset_table_corrupt")
+
+    // PNG
+    /// The file ends before IEND, or a chunk runs past the end of the file.
+    public static let pngTruncated = FormatIssueCode("png_truncated")
+    /// A chunk's CRC does not match its contents.
+    public static let pngCRCMismatch = FormatIssueCode("png_crc_mismatch")
+    /// The file has no IDAT chunk.
+    public static let pngNoImageData = FormatIssueCode("png_no_image_data")
+
+    // JPEG
+    /// The file ends before the EOI marker.
+    public static let jpegTruncated = FormatIssueCode("jpeg_truncated")
+    /// Bytes follow the EOI marker (decoders ignore them; they may hide a second image or junk).
+    public static let jpegTrailingData = FormatIssueCode("jpeg_trailing_data")
+
+    // TIFF
+    /// Strip or tile data, or an IFD, lies past the end of the file (OIIO decodes such files as black without error).
+    public static let tiffTruncated = FormatIssueCode("tiff_truncated")
+
+    // Radiance HDR
+    /// The scanline data ends before the declared number of scanlines.
+    public static let hdrTruncated = FormatIssueCode("hdr_truncated")
+    /// The header's FORMAT is neither RGBE nor XYZE.
+    public static let hdrUnsupportedFormat = FormatIssueCode("hdr_unsupported_format")
+
+    // Image sequences
+    /// Frames are missing between the first and the last frame.
+    public static let sequenceGap = FormatIssueCode("sequence_gap")
+    /// A frame's resolution or channels differ from the rest of the sequence.
+    public static let sequenceFrameMismatch = FormatIssueCode("sequence_frame_mismatch")
+    /// A frame of the sequence is unreadable (empty, truncated or corrupt).
+    public static let sequenceBadFrame = FormatIssueCode("sequence_bad_frame")
+}
