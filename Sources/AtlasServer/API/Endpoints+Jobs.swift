@@ -44,7 +44,7 @@ extension Endpoints {
         query: [
             .init(name: "after", type: "integer", description: "Return events numbered above this (default 0)."),
             .init(name: "topic", type: "string", description: "Only events on these topics (comma list): jobs, job:<id>, batch:<id>, asset:<id>, project:<id>."),
-            .init(name: "limit", type: "integer", description: "At most this many events (default 100, at most 1000)."),
+            .init(name: "limit", type: "integer", description: "At most this many events (default 50, at most 500)."),
         ],
         responses: [200: "EventPage"])
 
