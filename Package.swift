@@ -60,6 +60,7 @@ let package = Package(
             name: "atlas",
             dependencies: [
                 "AtlasServer",
+                "AtlasFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -36,10 +36,7 @@ public struct FormatReport: Sendable, Hashable {
             "format": format.map { .string($0.rawValue) } ?? .null,
             "category": category.map { .string($0.rawValue) } ?? .null,
             "metadata": .object(metadata),
-            "issues": .array(issues.map { issue in
-                .object(["code": .string(issue.code.rawValue), "severity": .string(issue.severity.rawValue),
-                         "message": .string(issue.message)])
-            }),
+            "issues": .array(issues.map(\.json)),
         ]
         if let image { object["image"] = .object(image.metadata) }
         return .object(object)
