@@ -42,6 +42,7 @@ let package = Package(
             dependencies: [
                 "AtlasCore",
                 "AtlasStorage",
+                "AtlasFormats",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),

@@ -20,7 +20,7 @@ struct InspectCommandTests {
         let report = try JSONDecoder().decode(JSONValue.self, from: Data(clean.output.utf8))
         let files = report["files"]?.array ?? []
         #expect(Set(files.compactMap { $0["format"]?.string }) == ["exr", "png"])
-        let logo = try #require(files.first { $0["file_name"]?.string == "logo.png" })
+        let logo = try #require(files.first { $0["file_name"]?.string?.hasSuffix("/logo.png") == true })
         #expect(logo["image"]?["width"]?.int == 32)
         #expect(logo["image"]?["height"]?.int == 16)
         let sequence = try #require(report["sequences"]?[0])

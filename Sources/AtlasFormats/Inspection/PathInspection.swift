@@ -39,21 +39,29 @@ public struct PathInspection: Sendable {
 
     /// Inspects `paths`: files as given, folders with everything under them (hidden files skipped).
     public static func inspect(_ paths: [String], inspector: FormatInspector = FormatInspector()) -> PathInspection {
-        var byFolder: [String: [String]] = [:]
-        for path in paths {
-            for file in files(at: path) {
-                let url = URL(fileURLWithPath: file)
-                byFolder[url.deletingLastPathComponent().path, default: []].append(url.lastPathComponent)
-            }
+        let entries = paths.flatMap(files(at:)).map { (name: $0, url: URL(fileURLWithPath: $0)) }
+        return inspect(entries: entries, inspector: inspector)
+    }
+
+    /// Inspects files known by a logical path (`plates/plate.1001.exr`) but stored elsewhere
+    /// (`url`, e.g. a content-addressed blob): reports carry the logical name, and sequences are
+    /// found among the names of each logical folder.
+    public static func inspect(entries: [(name: String, url: URL)], inspector: FormatInspector = FormatInspector()) -> PathInspection {
+        var byFolder: [String: [(file: String, url: URL)]] = [:]
+        for entry in entries {
+            let name = entry.name as NSString
+            byFolder[name.deletingLastPathComponent, default: []].append((name.lastPathComponent, entry.url))
         }
         var result = PathInspection(reports: [], sequences: [])
-        for (folder, names) in byFolder.sorted(by: { $0.key < $1.key }) {
+        for (folder, files) in byFolder.sorted(by: { $0.key < $1.key }) {
             var reports: [String: FormatReport] = [:]
-            for name in names.sorted() {
-                let report = inspector.inspect(fileAt: URL(fileURLWithPath: folder).appendingPathComponent(name))
-                reports[name] = report
+            for file in files.sorted(by: { $0.file < $1.file }) {
+                var report = inspector.inspect(fileAt: file.url)
+                report.fileName = folder.isEmpty ? file.file : (folder as NSString).appendingPathComponent(file.file)
+                reports[file.file] = report
                 result.reports.append(report)
             }
+            let names = files.map(\.file)
             for sequence in SequenceDetector.group(names).sequences {
                 let frames = sequence.files.compactMapValues { reports[$0] }
                 result.sequences.append(SequenceReport(folder: folder, sequence: sequence, issues: sequence.gapIssues + sequence.frameIssues(frames)))

@@ -48,5 +48,11 @@ extension Endpoints {
         ],
         responses: [200: "EventPage"])
 
-    static let jobs: [Endpoint] = [listJobs, getJob, cancelJob, retryJob, followJob, getJobBatch, cancelJobBatch, replayEvents]
+    static let getInspection = Endpoint(
+        method: .GET, path: "/api/v1/assets/{asset_id}/versions/{number}/inspection", operationID: "getInspection",
+        summary: "What the version's files are, read from their bytes: formats, image headers, sequences and problems (pending until its job ran)",
+        group: "Versions", action: .readSource, responses: [200: "VersionInspection"])
+
+    static let jobs: [Endpoint] = [listJobs, getJob, cancelJob, retryJob, followJob, getJobBatch, cancelJobBatch, replayEvents,
+                                   getInspection]
 }

@@ -14,6 +14,11 @@ extension OpenAPISchemas {
             "finished_at": ["type": ["string", "null"], "format": "date-time"],
         ], required: ["id", "kind", "status", "attempts", "max_attempts", "progress", "created_at"]),
         "JobPage": page(of: "Job"),
+        "VersionInspection": object([
+            "status": enumeration(["pending", "done"]), "errors": integer, "warnings": integer,
+            "inspected_at": ["type": ["string", "null"], "format": "date-time"],
+            "files": ["type": "array", "items": ["type": "object"]], "sequences": ["type": "array", "items": ["type": "object"]],
+        ], required: ["status", "errors", "warnings", "files", "sequences"]),
         "JobBatch": object([
             "id": uuid, "project_id": ["type": ["string", "null"], "format": "uuid"], "total": integer,
             "status": enumeration(JobStatus.allCases.map(\.rawValue)),

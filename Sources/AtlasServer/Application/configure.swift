@@ -32,6 +32,7 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
                               secrets: SecretBox(key: try SecretKeyFile.load(configuration)), throttle: LoginThrottle(),
                               metrics: AtlasMetrics(), events: makeLiveEvents(app, gate: gate, listener: listener))
     app.lifecycle.use(LiveEventsLifecycle(events: app.atlas.events))
+    app.atlas.jobHandlers.register(VersionInspectionJob(blobs: blobs))
     if configuration.diagnosticJobs { app.atlas.jobHandlers.register(DiagnosticEffectJob()) }
     app.migrations.add(AtlasMigrations.all)
     app.http.server.configuration.hostname = configuration.host

@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
         DependencyController(),
         BlobController(),
         PreviewController(),
+        InspectionController(),
         MemberController(),
         AuthController(),
         SetupController(),
@@ -39,6 +40,7 @@ extension FileController: RouteRegistering {}
 extension DependencyController: RouteRegistering {}
 extension BlobController: RouteRegistering {}
 extension PreviewController: RouteRegistering {}
+extension InspectionController: RouteRegistering {}
 extension MemberController: RouteRegistering {}
 extension AuthController: RouteRegistering {}
 extension SetupController: RouteRegistering {}

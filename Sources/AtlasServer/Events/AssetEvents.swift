@@ -2,7 +2,7 @@ import AtlasCore
 import Foundation
 
 /// The events of assets: `asset.created`, `asset.updated`, `asset.deleted`, `asset.restored`,
-/// `asset.version_added`, `asset.version_status_changed`, `asset.preview_ready`. The data is
+/// `asset.version_added`, `asset.version_status_changed`, `asset.preview_ready`, `asset.version_inspected`. The data is
 /// the asset as its listing shows it, and for version events a summary of the version — never
 /// its files, since a Client account may receive it.
 enum AssetEvents {
@@ -13,6 +13,7 @@ enum AssetEvents {
     static let versionAdded = "asset.version_added"
     static let versionStatusChanged = "asset.version_status_changed"
     static let previewReady = "asset.preview_ready"
+    static let versionInspected = "asset.version_inspected"
 
     static func event(_ type: String, _ asset: Asset, version: AssetVersion? = nil, change: Change) -> AtlasEvent {
         var data: [String: JSONValue] = ["asset": JSONCoding.value(JSONCoding.text(AssetBody(asset))) ?? .null]

@@ -17,6 +17,9 @@ import SQLKit
 /// The record belongs to the job, not to a try: a failed job retried from the API does not apply
 /// an effect it already applied.
 protocol DatabaseJobContext: JobContext {
+    /// The database, for what the handler reads before its effect.
+    var database: AtlasDatabase { get }
+
     /// Runs `body` and records `effect` for this job in one database write, unless an earlier try
     /// of the job recorded it already.
     ///

@@ -27,6 +27,7 @@ enum AssetRepository {
         try await VersionRows.insert(version, on: sql)
         try await SearchIndex.write(stamp.id, SearchDocument(asset: asset, latest: version), isNew: true, on: sql)
         try await EventLog.append(AssetEvents.event(AssetEvents.created, asset, version: version, change: change), on: sql)
+        _ = try await JobRepository.enqueue(VersionInspectionJob.job(for: version, of: asset, at: change.at), change: change, on: sql)
         return (asset, version)
     }
 
@@ -42,6 +43,7 @@ enum AssetRepository {
         if let format = version.files.first.flatMap({ FieldRules.format(ofPath: $0.path) }) { asset.format = format }
         try await save(&asset, change: change, latest: version, on: sql)
         try await EventLog.append(AssetEvents.event(AssetEvents.versionAdded, asset, version: version, change: change), on: sql)
+        _ = try await JobRepository.enqueue(VersionInspectionJob.job(for: version, of: asset, at: change.at), change: change, on: sql)
         return (asset, version)
     }
 

@@ -40,6 +40,7 @@ enum AccessWalkSamples {
             WalkRequest(method: .POST, path: "/api/v1/job-batches/\(try await walkBatch(fx, caller).lowercased)/cancel")
         },
         "replayEvents": { _, _ in WalkRequest(method: .GET, path: "/api/v1/events") },
+        "getInspection": { fx, _ in WalkRequest(method: .GET, path: "/api/v1/assets/\(try await fx.freshAsset())/versions/1/inspection") },
     ]
 
     /// A batch of one queued job in P, submitted by the caller (the administrator for an anonymous caller).

@@ -26,5 +26,6 @@ enum AtlasMigrations {
         M0021_CreateEvents(),
         M0022_CreateJobBatches(),
         M0023_AddJobQueueIndex(),
+        M0024_CreateVersionInspections(),
     ]
 }
