@@ -6,11 +6,15 @@ public struct FormatInspection: Sendable, Hashable {
     public var image: ImageSummary?
     public var metadata: [String: JSONValue]
     public var issues: [FormatIssue]
+    /// Files this file names (textures, layers, libraries), in the order found.
+    public var references: [FileReference]
 
-    public init(image: ImageSummary? = nil, metadata: [String: JSONValue] = [:], issues: [FormatIssue] = []) {
+    public init(image: ImageSummary? = nil, metadata: [String: JSONValue] = [:], issues: [FormatIssue] = [],
+                references: [FileReference] = []) {
         self.image = image
         self.metadata = metadata
         self.issues = issues
+        self.references = references
     }
 
     /// An inspection that only reports issues.

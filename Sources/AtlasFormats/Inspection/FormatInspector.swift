@@ -63,7 +63,8 @@ public struct FormatInspector: Sendable {
         let inspection = handler.inspect(source, limits: limits)
         report.image = inspection.image
         report.metadata = inspection.metadata
-        report.issues += inspection.issues
+        report.issues += inspection.issues + inspection.references.compactMap(\.escapeIssue)
+        report.references = inspection.references
         return report
     }
 }

@@ -11,6 +11,8 @@ public struct FormatReport: Sendable, Hashable {
     /// Format-specific metadata (`snake_case` keys), ready to store as `JSONValue`.
     public var metadata: [String: JSONValue]
     public var issues: [FormatIssue]
+    /// Files this file names (textures, layers, libraries).
+    public var references: [FileReference] = []
 
     public init(fileName: String, fileSize: Int, format: FileFormat?, image: ImageSummary? = nil,
                 metadata: [String: JSONValue] = [:], issues: [FormatIssue] = []) {
@@ -37,6 +39,7 @@ public struct FormatReport: Sendable, Hashable {
             "category": category.map { .string($0.rawValue) } ?? .null,
             "metadata": .object(metadata),
             "issues": .array(issues.map(\.json)),
+            "references": .array(references.map(\.json)),
         ]
         if let image { object["image"] = .object(image.metadata) }
         return .object(object)

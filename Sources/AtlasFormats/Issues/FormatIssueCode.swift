@@ -62,6 +62,8 @@ public struct FormatIssueCode: RawRepresentable, Sendable, Hashable, Codable, Cu
     // Image sequences
     /// Frames are missing between the first and the last frame.
     public static let sequenceGap = FormatIssueCode("sequence_gap")
+    /// A referenced path is absolute or climbs out of the asset; it is never opened.
+    public static let pathEscapesAsset = FormatIssueCode("path_escapes_asset")
     /// A frame's resolution or channels differ from the rest of the sequence.
     public static let sequenceFrameMismatch = FormatIssueCode("sequence_frame_mismatch")
     /// A frame of the sequence is unreadable (empty, truncated or corrupt).
