@@ -145,7 +145,7 @@ struct EventSocketSession: Sendable {
             try? await Task.sleep(for: .seconds(request.atlas.configuration.liveEventsRecheckInterval))
             if Task.isCancelled || request.application.didShutdown { return }
             guard let secret = AuthenticationMiddleware.secret(of: request),
-                  case let principal?? = try? await AuthenticationMiddleware.principal(for: secret, request), principal.userID == subscriber.viewer.userID else {
+                  case let principal? = try? await AuthenticationMiddleware.principal(for: secret, request), principal.userID == subscriber.viewer.userID else {
                 subscriber.outbox.offer(control: EventControlMessage.error(AtlasError.authenticationRequired).text)
                 try? await Task.sleep(for: .milliseconds(100))
                 try? await socket.close(code: .policyViolation)

@@ -34,10 +34,37 @@ struct VersionInspectionJob: JobHandler {
         _ = try await context.once(Self.name) { sql in
             try await InspectionRepository.put(inspection, version: versionID, at: now, on: sql)
             let asset = try await AssetRows.fetch(version.assetID, on: sql)
+            try await Self.recordDependencies(of: version, in: asset, found: inspection, at: now, on: sql)
             try await EventLog.append(AssetEvents.event(AssetEvents.versionInspected, asset, version: version,
                                                         change: .cli("job.version.inspect", at: now)), on: sql)
         }
         return ["files": .number(Double(inspection.reports.count)), "sequences": .number(Double(inspection.sequences.count)),
                 "errors": .bool(inspection.hasErrors)]
+    }
+
+    /// Turns what the files name into dependency edges: a file of the same version needs no
+    /// edge; a file found in the library by name gets an edge to it; anything else (including a
+    /// path that escapes the asset, which is never opened) is kept as a missing edge.
+    static func recordDependencies(of version: AssetVersion, in asset: Asset, found inspection: PathInspection, at date: Date,
+                                   on sql: any SQLDatabase) async throws {
+        let files = Set(version.files.map(\.path))
+        let existing = Set(try await sql.raw("SELECT reference FROM dependencies WHERE source_version_id = \(bind: version.stamp.id)")
+            .all().map { try $0.decode(column: "reference", as: String.self) })
+        var recorded = existing
+        for report in inspection.reports {
+            for reference in report.references where !recorded.contains(reference.path) {
+                let target: UUID?
+                switch ReferenceResolver.resolve(reference.path, from: report.fileName, within: files) {
+                case .inside: continue
+                case .escapes: target = nil
+                case .library(let name):
+                    target = try await LibraryLookup.version(holding: name, in: asset.projectID, excluding: asset.stamp.id, on: sql)
+                }
+                recorded.insert(reference.path)
+                try await DependencyRepository.add(DependencyEdge(
+                    id: AtlasID.make(at: date), sourceVersionID: version.stamp.id, targetVersionID: target, reference: reference.path,
+                    kind: reference.kind, createdAt: date, createdBy: "job:\(name)"), on: sql)
+            }
+        }
     }
 }
