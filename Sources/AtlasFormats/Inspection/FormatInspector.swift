@@ -9,7 +9,8 @@ public struct FormatInspector: Sendable {
 
     public init(limits: FormatLimits = .standard) {
         self.limits = limits
-        let all: [any FormatHandler] = [EXRHandler(), PNGHandler(), JPEGHandler(), TIFFHandler(), RadianceHDRHandler()]
+        let all: [any FormatHandler] = [EXRHandler(), PNGHandler(), JPEGHandler(), TIFFHandler(), RadianceHDRHandler(),
+                                        OBJHandler(), MTLHandler(), GLTFHandler(format: .gltf), GLTFHandler(format: .glb)]
         handlers = Dictionary(uniqueKeysWithValues: all.map { ($0.format, $0) })
     }
 

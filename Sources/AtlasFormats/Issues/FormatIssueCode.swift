@@ -68,4 +68,16 @@ public struct FormatIssueCode: RawRepresentable, Sendable, Hashable, Codable, Cu
     public static let sequenceFrameMismatch = FormatIssueCode("sequence_frame_mismatch")
     /// A frame of the sequence is unreadable (empty, truncated or corrupt).
     public static let sequenceBadFrame = FormatIssueCode("sequence_bad_frame")
+
+    // Geometry: OBJ, MTL, glTF
+    /// An OBJ statement is malformed (bad numbers, a face index out of range, binary data); the message gives the line.
+    public static let objParseError = FormatIssueCode("obj_parse_error")
+    /// An MTL statement is malformed (a texture map without a file name, an unknown map option); the message gives the line.
+    public static let mtlParseError = FormatIssueCode("mtl_parse_error")
+    /// The glTF JSON does not parse, or a required part (asset, an accessor an attribute names) is missing or wrong.
+    public static let gltfParseError = FormatIssueCode("gltf_parse_error")
+    /// The glTF asset version is not 2.x, the only one Atlas reads.
+    public static let gltfUnsupportedVersion = FormatIssueCode("gltf_unsupported_version")
+    /// A GLB file ends before its declared length, or a chunk (or the buffer it holds) runs past the end.
+    public static let glbTruncated = FormatIssueCode("glb_truncated")
 }
