@@ -55,6 +55,49 @@ struct VersionInspectionTests {
         }
     }
 
+    @Test("What a version's files name becomes dependency edges: to the library by file name, missing when not found or when it escapes the asset, none for its own files",
+          arguments: TestDatabase.available)
+    func referencesBecomeDependencies(_ database: TestDatabase) async throws {
+        let mtl = """
+            newmtl wood
+            map_Kd textures/albedo.png
+            map_Bump -bm 0.5 local/bump.png
+            map_Ks specular_missing.tga
+            map_d /etc/passwd
+            """
+        let obj = "mtllib chair.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nusemtl wood\nf 1 2 3\n"
+        try await withAtlasApp(database) { t in
+            let project = try await t.client.createProject("Props", code: "PRP")
+            let albedo = try await t.client.createAsset(project: project, name: "albedo", files: [("albedo.png", Data("not really a png".utf8))])
+            let chair = try await t.client.createAsset(project: project, name: "chair", type: "geometry", files: [
+                ("chair.obj", Data(obj.utf8)), ("chair.mtl", Data(mtl.utf8)), ("local/bump.png", Data("bump".utf8)),
+            ])
+            let chairID = try #require(chair["id"]?.string)
+            let runner = t.runner([VersionInspectionJob(blobs: t.app.atlas.blobs)])
+            runner.start()
+            let path = "/api/v1/assets/\(chairID)/versions/1/inspection"
+            let deadline = ContinuousClock.now + .seconds(20)
+            while try await t.client.get(path).json["status"]?.string != "done", ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            await runner.stop()
+
+            let dependencies = try await t.client.get("/api/v1/assets/\(chairID)/versions/1/dependencies")
+            #expect(dependencies.status == .ok, "\(dependencies.text)")
+            let items = dependencies.json["items"]?.array ?? []
+            let byReference = Dictionary(uniqueKeysWithValues: items.compactMap { item in item["reference"]?.string.map { ($0, item) } })
+            #expect(Set(byReference.keys) == ["textures/albedo.png", "specular_missing.tga", "/etc/passwd"], "\(dependencies.text)")
+            #expect(byReference["textures/albedo.png"]?["missing"]?.bool == false)
+            #expect(byReference["textures/albedo.png"]?["target"]?["asset_id"]?.string == albedo["id"]?.string)
+            #expect(byReference["textures/albedo.png"]?["kind"]?.string == "texture")
+            #expect(byReference["specular_missing.tga"]?["missing"]?.bool == true)
+            #expect(byReference["/etc/passwd"]?["missing"]?.bool == true)
+            let inspection = try await t.client.get(path)
+            let issues = (inspection.json["files"]?.array ?? []).flatMap { $0["issues"]?.array ?? [] }.compactMap { $0["code"]?.string }
+            #expect(issues.contains("path_escapes_asset"))
+        }
+    }
+
     private func oiiotool(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
