@@ -10,7 +10,8 @@ public struct FormatInspector: Sendable {
     public init(limits: FormatLimits = .standard) {
         self.limits = limits
         let all: [any FormatHandler] = [EXRHandler(), PNGHandler(), JPEGHandler(), TIFFHandler(), RadianceHDRHandler(),
-                                        OBJHandler(), MTLHandler(), GLTFHandler(format: .gltf), GLTFHandler(format: .glb)]
+                                        OBJHandler(), MTLHandler(), GLTFHandler(format: .gltf), GLTFHandler(format: .glb),
+                                        USDAHandler(), USDCHandler(), USDZHandler()]
         handlers = Dictionary(uniqueKeysWithValues: all.map { ($0.format, $0) })
     }
 

@@ -80,4 +80,18 @@ public struct FormatIssueCode: RawRepresentable, Sendable, Hashable, Codable, Cu
     public static let gltfUnsupportedVersion = FormatIssueCode("gltf_unsupported_version")
     /// A GLB file ends before its declared length, or a chunk (or the buffer it holds) runs past the end.
     public static let glbTruncated = FormatIssueCode("glb_truncated")
+
+    // USD
+    /// USD text (usda) is malformed or ends inside a statement; the message gives the line.
+    public static let usdParseError = FormatIssueCode("usd_parse_error")
+    /// A USD crate (usdc) layer: Atlas reads no crate natively, usd-core is needed to read it.
+    public static let usdCrateNeedsUSDCore = FormatIssueCode("usd_crate_needs_usd_core")
+    /// The usdz zip's central directory is missing, cut short or inconsistent.
+    public static let usdzCorrupt = FormatIssueCode("usdz_corrupt")
+    /// A usdz member is compressed; usd-core reads only stored (uncompressed) members.
+    public static let usdzCompressedMember = FormatIssueCode("usdz_compressed_member")
+    /// A usdz member's data does not start on a 64-byte boundary, as the usdz spec requires.
+    public static let usdzUnalignedMember = FormatIssueCode("usdz_unaligned_member")
+    /// The first usdz member is not a USD layer (.usda, .usdc or .usd).
+    public static let usdzNoRootLayer = FormatIssueCode("usdz_no_root_layer")
 }

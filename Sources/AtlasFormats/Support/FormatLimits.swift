@@ -19,6 +19,14 @@ public struct FormatLimits: Sendable, Hashable {
     public var maxChunks: Int
     /// Largest number of chunks, segments or IFDs a PNG, JPEG or TIFF walk visits.
     public var maxStructures: Int
+    /// Largest number of bytes of a text scene layer (usda) that is read and parsed.
+    public var maxTextBytes: Int = 64 << 20
+    /// Largest number of tokens a text layer parse visits.
+    public var maxTextTokens: Int = 1 << 24
+    /// Deepest nesting of prims and brackets a text layer parse follows.
+    public var maxNestingDepth: Int = 128
+    /// Largest number of members read from an archive's (a usdz package's) central directory.
+    public var maxArchiveMembers: Int = 1 << 16
 
     public init(
         maxDimension: Int = 1 << 20,
