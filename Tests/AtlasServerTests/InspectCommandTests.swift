@@ -11,9 +11,9 @@ struct InspectCommandTests {
         defer { folder.remove() }
         try FileManager.default.createDirectory(atPath: folder.file("plates"), withIntermediateDirectories: true)
         for frame in [1001, 1002, 1004] {
-            try oiiotool(["--pattern", "constant:color=0.5,0.2,0.1", "64x32", "3", "-d", "half", "-o", folder.file("plates/plate.\(frame).exr")])
+            try ExternalTool.oiiotool(["--pattern", "constant:color=0.5,0.2,0.1", "64x32", "3", "-d", "half", "-o", folder.file("plates/plate.\(frame).exr")])
         }
-        try oiiotool(["--pattern", "constant:color=1,0,0", "32x16", "4", "-d", "uint8", "-o", folder.file("logo.png")])
+        try ExternalTool.oiiotool(["--pattern", "constant:color=1,0,0", "32x16", "4", "-d", "uint8", "-o", folder.file("logo.png")])
 
         let clean = try await AtlasProcess.run(["inspect", folder.path])
         #expect(clean.exitCode == 0, "\(clean.output)")
@@ -33,16 +33,5 @@ struct InspectCommandTests {
         let cut = try await AtlasProcess.run(["inspect", folder.file("cut.exr")])
         #expect(cut.exitCode == 1)
         #expect(cut.output.contains("exr_truncated"), "\(cut.output)")
-    }
-
-    private func oiiotool(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["oiiotool"] + arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestSupportError("oiiotool failed (install Debian openimageio-tools; scripts/format-tools does): \(arguments)")
-        }
     }
 }

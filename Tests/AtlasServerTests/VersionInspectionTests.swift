@@ -12,7 +12,7 @@ struct VersionInspectionTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         for frame in [1001, 1002, 1004] {
-            try oiiotool(["--pattern", "constant:color=0.5,0.2,0.1", "64x32", "3", "-d", "half", "-o", folder.file("plate.\(frame).exr")])
+            try ExternalTool.oiiotool(["--pattern", "constant:color=0.5,0.2,0.1", "64x32", "3", "-d", "half", "-o", folder.file("plate.\(frame).exr")])
         }
         let frame = try Data(contentsOf: URL(fileURLWithPath: folder.file("plate.1001.exr")))
         var files = try [1001, 1002, 1004].map { ("plates/plate.\($0).exr", try Data(contentsOf: URL(fileURLWithPath: folder.file("plate.\($0).exr")))) }
@@ -95,17 +95,6 @@ struct VersionInspectionTests {
             let inspection = try await t.client.get(path)
             let issues = (inspection.json["files"]?.array ?? []).flatMap { $0["issues"]?.array ?? [] }.compactMap { $0["code"]?.string }
             #expect(issues.contains("path_escapes_asset"))
-        }
-    }
-
-    private func oiiotool(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["oiiotool"] + arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestSupportError("oiiotool failed (install Debian openimageio-tools; scripts/format-tools does): \(arguments)")
         }
     }
 }

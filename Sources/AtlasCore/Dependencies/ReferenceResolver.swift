@@ -29,6 +29,13 @@ public enum ReferenceResolver {
         return .library(fileName: (joined as NSString).lastPathComponent)
     }
 
+    /// Whether `path`, taken relative to the referring file's folder, leaves that folder: an
+    /// absolute path (`/`, `\\server`, a drive letter, `~`, a URL) or more `..` than folders before them.
+    public static func escapes(_ path: String) -> Bool {
+        let unified = path.replacingOccurrences(of: "\\", with: "/")
+        return isAbsolute(unified) || normalize(unified) == nil
+    }
+
     private static func isAbsolute(_ path: String) -> Bool {
         path.hasPrefix("/") || path.hasPrefix("~") || path.contains("://") || (path.count >= 2 && path.dropFirst().first == ":")
     }

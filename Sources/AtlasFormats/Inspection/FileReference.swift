@@ -24,23 +24,9 @@ public struct FileReference: Sendable, Hashable {
         .object(["path": .string(path), "kind": .string(kind), "escapes": .bool(escapes)])
     }
 
-    /// Whether `path`, taken relative to the referring file's folder, leaves that folder: an
-    /// absolute path (`/`, `\`, a drive letter, a URL scheme) or more `..` than folders before them.
+    /// Whether `path` leaves the referring file's folder (the library's one rule for it).
     public static func escapes(_ path: String) -> Bool {
-        let unified = path.replacingOccurrences(of: "\\", with: "/")
-        if unified.hasPrefix("/") || unified.hasPrefix("~") { return true }
-        if unified.count >= 2, unified.dropFirst().first == ":" { return true }  // C:/…
-        if unified.contains("://") { return true }
-        var depth = 0
-        for part in unified.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": depth -= 1
-            default: depth += 1
-            }
-            if depth < 0 { return true }
-        }
-        return false
+        ReferenceResolver.escapes(path)
     }
 
     /// The issue that flags an escaping reference.

@@ -49,6 +49,11 @@ enum JSONCoding {
         String(decoding: (try? sharedEncoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
     }
 
+    /// An API body as free-form JSON (for event data and audit summaries), in the API's own spelling.
+    static func json(_ value: any Encodable) throws -> JSONValue {
+        try sharedDecoder.decode(JSONValue.self, from: try sharedEncoder.encode(value))
+    }
+
     /// JSON text from a TEXT column, or nil when it is not JSON.
     static func value(_ text: String) -> JSONValue? {
         try? sharedDecoder.decode(JSONValue.self, from: Data(text.utf8))

@@ -15,8 +15,8 @@ enum AssetEvents {
     static let previewReady = "asset.preview_ready"
     static let versionInspected = "asset.version_inspected"
 
-    static func event(_ type: String, _ asset: Asset, version: AssetVersion? = nil, change: Change) -> AtlasEvent {
-        var data: [String: JSONValue] = ["asset": JSONCoding.value(JSONCoding.text(AssetBody(asset))) ?? .null]
+    static func event(_ type: String, _ asset: Asset, version: AssetVersion? = nil, change: Change) throws -> AtlasEvent {
+        var data: [String: JSONValue] = ["asset": try JSONCoding.json(AssetBody(asset))]
         if let version {
             data["version"] = [
                 "id": .string(version.stamp.id.lowercased), "number": .number(Double(version.number)),

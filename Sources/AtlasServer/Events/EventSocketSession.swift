@@ -119,8 +119,11 @@ struct EventSocketSession: Sendable {
             return outbox.offer(control: EventControlMessage.error(.badRequest(
                 "malformed_message", "subscribe needs \"topics\": a list such as [\"jobs\", \"asset:<id>\"]."), id: message.id).text)
         }
+        guard names.count <= EventSubscriber.maxTopics else {
+            return outbox.offer(control: tooManyTopics(message.id))
+        }
         var accepted: [EventTopic] = []
-        for name in names.prefix(EventSubscriber.maxTopics + 1) {
+        for name in names {
             do {
                 let topic = try EventTopic.parse(name)
                 try await EventTopicAccess.check(topic, for: request)
@@ -130,12 +133,14 @@ struct EventSocketSession: Sendable {
                 outbox.offer(control: EventControlMessage.error(problem, topic: String(name.prefix(200)), id: message.id).text)
             }
         }
-        guard subscriber.follow(accepted) else {
-            return outbox.offer(control: EventControlMessage.error(.badRequest(
-                "too_many_topics", "A connection follows at most \(EventSubscriber.maxTopics) topics; follow a project or jobs instead."),
-                id: message.id).text)
-        }
+        guard subscriber.follow(accepted) else { return outbox.offer(control: tooManyTopics(message.id)) }
         outbox.offer(control: EventControlMessage(type: "subscribed", id: message.id, topics: accepted.map(\.description)).text)
+    }
+
+    private func tooManyTopics(_ id: String?) -> String {
+        EventControlMessage.error(.badRequest(
+            "too_many_topics", "A connection follows at most \(EventSubscriber.maxTopics) topics; follow a project or jobs instead."),
+            id: id).text
     }
 
     /// Closes the connection once its credential stops working (signed out, revoked, expired,

@@ -14,11 +14,7 @@ enum EventTopicAccess {
         case .job(let id):
             try await JobController.requireVisible(try await JobRepository.fetch(id, on: sql), req)
         case .batch(let id):
-            let batch = try await BatchRepository.fetch(id, on: sql)
-            guard let visible = try await req.visibleProjects() else { return }
-            if batch.createdBy == principal.userID.lowercased { return }
-            if let project = batch.projectID, visible.contains(project) { return }
-            throw AtlasError.notFound("batch", id.lowercased)
+            try await JobBatchController.requireVisible(try await BatchRepository.fetch(id, on: sql), req)
         case .asset(let id):
             guard try await MemberRepository.assetProject(id, member: principal.userID, on: sql) != nil else {
                 throw AtlasError.notFound("asset", id.lowercased)

@@ -8,10 +8,9 @@ enum JobEvents {
     static let progress = "job.progress"
     static let cancelRequested = "job.cancel_requested"
 
-    static func event(_ job: Job, type: String? = nil, at: Date, clientID: String? = nil) -> AtlasEvent {
+    static func event(_ job: Job, type: String? = nil, at: Date, clientID: String? = nil) throws -> AtlasEvent {
         AtlasEvent(type: type ?? "job.\(job.status.rawValue)", at: at, objectID: job.id, projectID: job.projectID,
-                   batchID: job.batchID, owner: job.createdBy, clientID: clientID,
-                   data: JSONCoding.value(JSONCoding.text(JobBody(job))) ?? .null)
+                   batchID: job.batchID, owner: job.createdBy, clientID: clientID, data: try JSONCoding.json(JobBody(job)))
     }
 
     /// Whether `type` ends a job's life (nothing follows it until a retry).

@@ -48,7 +48,7 @@ enum BatchRepository {
         let batch = try await fetch(id, on: sql)
         try await EventLog.append(AtlasEvent(
             type: updated, at: now, objectID: id, projectID: batch.projectID, batchID: id, owner: batch.createdBy,
-            clientID: clientID, data: JSONCoding.value(JSONCoding.text(JobBatchBody(batch))) ?? .null), on: sql)
+            clientID: clientID, data: try JSONCoding.json(JobBatchBody(batch))), on: sql)
         return batch
     }
 

@@ -29,9 +29,14 @@ struct VersionInspectionJob: JobHandler {
         let entries = version.files.compactMap { file in
             blobs.filePath(for: file.sha256).map { (name: file.path, url: URL(fileURLWithPath: $0)) }
         }
-        let inspection = PathInspection.inspect(entries: entries)
+        var inspection = PathInspection.inspect(entries: entries)
+        // A file whose stored content is gone is said so, not silently left out of the report.
+        for file in version.files where blobs.filePath(for: file.sha256) == nil {
+            inspection.reports.append(FormatReport(fileName: file.path, fileSize: 0, format: nil, issues: [
+                .error(.readFailed, "the stored content \(file.sha256.hex) is missing from the blob store; run atlas fsck")]))
+        }
         let now = Date()
-        _ = try await context.once(Self.name) { sql in
+        _ = try await context.once(Self.name) { [inspection] sql in
             try await InspectionRepository.put(inspection, version: versionID, at: now, on: sql)
             let asset = try await AssetRows.fetch(version.assetID, on: sql)
             try await Self.recordDependencies(of: version, in: asset, found: inspection, at: now, on: sql)

@@ -9,7 +9,7 @@ enum AuditLog {
     /// `before` and `after` (the API bodies of the object, nil for a creation or removal).
     static func record(_ change: Change, kind: String?, id: String?, before: (any Encodable)? = nil,
                        after: (any Encodable)? = nil, on sql: any SQLDatabase) async throws {
-        let summary = AuditSummary.of(before: try before.map(json), after: try after.map(json))
+        let summary = AuditSummary.of(before: try before.map(JSONCoding.json), after: try after.map(JSONCoding.json))
         try await append(AuditEntry(
             id: AtlasID.make(at: change.at), at: change.at, actor: change.actor, action: change.action,
             objectKind: kind, objectID: id, summary: summary,
@@ -69,9 +69,5 @@ enum AuditLog {
             summary: (try? JSONCoding.sharedDecoder.decode(JSONValue.self, from: Data(summary.utf8))) ?? .null,
             clientAddress: try row.decode(column: "client_address", as: String?.self),
             requestID: try row.decode(column: "request_id", as: String?.self))
-    }
-
-    private static func json(_ value: any Encodable) throws -> JSONValue {
-        try JSONCoding.sharedDecoder.decode(JSONValue.self, from: try JSONCoding.sharedEncoder.encode(value))
     }
 }

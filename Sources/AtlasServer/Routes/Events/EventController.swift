@@ -30,8 +30,8 @@ struct EventController: Sendable {
             throw AtlasError(code: "events_expired", status: 410, title: "Events no longer kept",
                              detail: "Events up to \(horizon) have been deleted (they are kept at least 24 hours). Reload what you show, then continue after last_seq of a fresh replay.")
         }
-        let position = try await events.feed.start()
-        let last = await events.feed.watermark ?? position
+        // Once started, `start` answers the feed's current position.
+        let last = try await events.feed.start()
         let found = try await EventLog.replay(after: query.after, topics: query.topics, viewer: viewer, limit: query.limit + 1,
                                               on: sql).filter { $0.seq <= last }
         let items = Array(found.prefix(query.limit))

@@ -17,11 +17,7 @@ struct JobBatchController: Sendable {
 
     @Sendable func cancel(_ req: Request) async throws -> Response {
         let batch = try await visibleBatch(req)
-        let principal = try req.requirePrincipal()
-        let isOwner = batch.createdBy == principal.userID.lowercased
-        guard isOwner || principal.role == .administrator || (principal.role == .producer && batch.projectID != nil) else {
-            throw AtlasError.permissionDenied(.controlJobs)
-        }
+        try req.requireControl(owner: batch.createdBy, project: batch.projectID)
         let change = req.change
         let updated = try await req.atlasDatabase.write { sql in
             let updated = try await BatchRepository.cancel(batch.id, change: change, on: sql)
@@ -34,7 +30,11 @@ struct JobBatchController: Sendable {
     private func visibleBatch(_ req: Request) async throws -> JobBatch {
         let id = try req.objectID("batch_id", kind: "batch")
         let batch = try await BatchRepository.fetch(id, on: req.atlasDatabase.sql)
-        try await EventTopicAccess.check(.batch(id), for: req)
+        try await Self.requireVisible(batch, req)
         return batch
+    }
+
+    static func requireVisible(_ batch: JobBatch, _ req: Request) async throws {
+        try await req.requireVisible(owner: batch.createdBy, project: batch.projectID, otherwise: .notFound("batch", batch.id.lowercased))
     }
 }

@@ -31,13 +31,9 @@ struct JobController: Sendable {
     /// Cancel or retry: for the account that made the job, producers of its project and administrators.
     private func control(_ req: Request, _ change: @escaping @Sendable (UUID, Change, any SQLDatabase) async throws -> Job) async throws -> Response {
         let id = try req.objectID("job_id", kind: "job")
-        let principal = try req.requirePrincipal()
         let job = try await JobRepository.fetch(id, on: req.atlasDatabase.sql)
         try await Self.requireVisible(job, req)
-        let isOwner = job.createdBy == principal.userID.lowercased
-        guard isOwner || principal.role == .administrator || (principal.role == .producer && job.projectID != nil) else {
-            throw AtlasError.permissionDenied(.controlJobs)
-        }
+        try req.requireControl(owner: job.createdBy, project: job.projectID)
         let audit = req.change
         let updated = try await req.atlasDatabase.write { sql in
             let updated = try await change(id, audit, sql)
@@ -49,10 +45,6 @@ struct JobController: Sendable {
 
     /// A job the caller may not see answers as if it did not exist.
     static func requireVisible(_ job: Job, _ req: Request) async throws {
-        let principal = try req.requirePrincipal()
-        guard let visible = try await req.visibleProjects() else { return }
-        if job.createdBy == principal.userID.lowercased { return }
-        if let project = job.projectID, visible.contains(project) { return }
-        throw AtlasError.notFound("job", job.id.lowercased)
+        try await req.requireVisible(owner: job.createdBy, project: job.projectID, otherwise: .notFound("job", job.id.lowercased))
     }
 }

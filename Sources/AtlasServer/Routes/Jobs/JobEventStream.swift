@@ -21,7 +21,7 @@ enum JobEventStream {
         let head = try await events.subscribe(subscriber)
         // Read after subscribing: a change committed in between is then in both, never in neither.
         let job = try await JobRepository.fetch(id, on: sql)
-        var opening = [EventMessage(JobEvents.event(job, at: req.atlas.clock.now()), topic: .job(id))]
+        var opening = [EventMessage(try JobEvents.event(job, at: req.atlas.clock.now()), topic: .job(id))]
         opening[0].seq = head
         if let last = req.headers.first(name: "Last-Event-ID").flatMap(Int64.init), last < head {
             let missed = try await EventLog.replay(after: last, topics: [.job(id)], viewer: viewer, limit: 1_000, on: sql)
