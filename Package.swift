@@ -22,12 +22,35 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/websocket-kit.git", from: "2.13.0"),
     ],
     targets: [
         // Domain types and rules. Foundation only.
         .target(name: "AtlasCore"),
         // Format detection, header parsers, validation and image sequences. Foundation only.
         .target(name: "AtlasFormats", dependencies: ["AtlasCore"]),
+        // ComfyUI client, AI tool manifests and the server pool. HTTP and WebSocket, no Vapor.
+        .target(
+            name: "AtlasComfyUI",
+            dependencies: [
+                "AtlasCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WebSocketKit", package: "websocket-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A ComfyUI stand-in for tests and benchmarks: replays the protocol recorded from a real
+        // server (../shared/comfyui) and runs a few image nodes with oiiotool.
+        .target(
+            name: "ComfyUIStandIn",
+            dependencies: [
+                "AtlasFormats",
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
         // Content-addressed blob stores. No server code.
         .target(
             name: "AtlasStorage",
@@ -43,6 +66,7 @@ let package = Package(
                 "AtlasCore",
                 "AtlasStorage",
                 "AtlasFormats",
+                "AtlasComfyUI",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -62,6 +86,7 @@ let package = Package(
             dependencies: [
                 "AtlasServer",
                 "AtlasFormats",
+                "ComfyUIStandIn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -74,6 +99,7 @@ let package = Package(
             name: "AtlasTestSupport",
             dependencies: [
                 "AtlasServer",
+                "ComfyUIStandIn",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -85,6 +111,8 @@ let package = Package(
         .testTarget(name: "AtlasCoreTests", dependencies: ["AtlasCore"]),
         .testTarget(name: "AtlasStorageTests", dependencies: ["AtlasStorage"]),
         .testTarget(name: "AtlasFormatsTests", dependencies: ["AtlasFormats"]),
+        .testTarget(name: "AtlasComfyUITests", dependencies: ["AtlasComfyUI", "ComfyUIStandIn"]),
+        .testTarget(name: "ComfyUIStandInTests", dependencies: ["ComfyUIStandIn", "AtlasComfyUI"]),
         .testTarget(
             name: "AtlasServerTests",
             dependencies: [

@@ -1,0 +1,2 @@
+/// AtlasComfyUI: the ComfyUI client, AI tool manifests and the server pool. No Vapor.
+public enum ComfyUIModule {}
