@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "AtlasCoreTests", dependencies: ["AtlasCore"]),
         .testTarget(name: "AtlasStorageTests", dependencies: ["AtlasStorage"]),
         .testTarget(name: "AtlasFormatsTests", dependencies: ["AtlasFormats"]),
-        .testTarget(name: "AtlasComfyUITests", dependencies: ["AtlasComfyUI", "ComfyUIStandIn"]),
+        .testTarget(name: "AtlasComfyUITests", dependencies: ["AtlasComfyUI", "ComfyUIStandIn"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ComfyUIStandInTests", dependencies: ["ComfyUIStandIn", "AtlasComfyUI"]),
         .testTarget(
             name: "AtlasServerTests",

@@ -1,2 +1,0 @@
-/// AtlasComfyUI: the ComfyUI client, AI tool manifests and the server pool. No Vapor.
-public enum ComfyUIModule {}
