@@ -119,6 +119,8 @@ let package = Package(
             dependencies: [
                 "AtlasServer",
                 "AtlasTestSupport",
+                "AtlasComfyUI",
+                "ComfyUIStandIn",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

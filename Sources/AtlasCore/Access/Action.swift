@@ -32,6 +32,15 @@ public enum Action: String, Sendable, CaseIterable {
     /// Cancelling and retrying: one's own jobs, or any job of a project one produces.
     case controlJobs = "control_jobs"
 
+    /// The tool registry: tools, their versions, inputs and estimates.
+    case readAITools = "read_ai_tools"
+    /// Registering tools and new versions of them.
+    case registerAITools = "register_ai_tools"
+    /// Running a tool in a project (its image inputs are that project's asset versions).
+    case runAITools = "run_ai_tools"
+    /// The ComfyUI servers of the pool, with their health.
+    case manageComfyUIServers = "manage_comfyui_servers"
+
     case manageUsers = "manage_users"
     case readAudit = "read_audit"
     case manageSecrets = "manage_secrets"

@@ -25,6 +25,11 @@ public enum PermissionTable {
         .readEvents: .signedIn,
         .controlJobs: .roles(makers),
 
+        .readAITools: .signedIn,
+        .registerAITools: .roles([.administrator, .producer]),
+        .runAITools: .projectRoles(makers),
+        .manageComfyUIServers: .roles([.administrator]),
+
         .manageUsers: .roles([.administrator]),
         .readAudit: .roles([.administrator]),
         .manageSecrets: .roles([.administrator]),

@@ -165,5 +165,5 @@ enum Endpoints {
         listDependencies, addDependency, removeDependency,
         uploadBlob, checkBlob,
         health, readiness, openAPI,
-    ] + accounts + jobs + observability
+    ] + accounts + jobs + observability + aiTools
 }

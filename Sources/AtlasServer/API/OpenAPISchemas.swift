@@ -26,7 +26,7 @@ enum OpenAPISchemas {
         "created_by": nullableString, "updated_by": nullableString, "etag": string,
     ]
 
-    static var all: [String: JSONValue] { library.merging(accounts) { a, _ in a }.merging(jobs) { a, _ in a } }
+    static var all: [String: JSONValue] { library.merging(accounts) { a, _ in a }.merging(jobs) { a, _ in a }.merging(aiTools) { a, _ in a } }
 
     static let library: [String: JSONValue] = [
         "Problem": object([

@@ -34,6 +34,7 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
     app.lifecycle.use(LiveEventsLifecycle(events: app.atlas.events))
     app.atlas.jobHandlers.register(VersionInspectionJob(blobs: blobs))
     if configuration.diagnosticJobs { app.atlas.jobHandlers.register(DiagnosticEffectJob()) }
+    AIToolsSetup.configure(app, configuration)
     app.migrations.add(AtlasMigrations.all)
     app.http.server.configuration.hostname = configuration.host
     app.http.server.configuration.port = configuration.port
@@ -56,6 +57,7 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
     if configuration.autoMigrate {
         try await app.autoMigrate()
     }
+    try await AIToolsSetup.start(app)
 }
 
 /// Removes the staging files of uploads that never finished, before a server starts taking uploads.

@@ -23,6 +23,9 @@ func routes(_ app: Application) throws {
         JobBatchController(),
         EventController(),
         MetricsController(),
+        AIToolController(),
+        AIJobController(),
+        ComfyUIServerController(),
     ]
     for controller in controllers { controller.register(on: app) }
 }
@@ -52,3 +55,6 @@ extension JobController: RouteRegistering {}
 extension JobBatchController: RouteRegistering {}
 extension EventController: RouteRegistering {}
 extension MetricsController: RouteRegistering {}
+extension AIToolController: RouteRegistering {}
+extension AIJobController: RouteRegistering {}
+extension ComfyUIServerController: RouteRegistering {}

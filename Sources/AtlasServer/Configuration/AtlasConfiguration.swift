@@ -37,6 +37,10 @@ public struct AtlasConfiguration: Sendable {
     public var secretKey: String?
     /// The address people reach the server at, for links it prints; `https` also makes cookies `Secure`.
     public var publicURL: String?
+    /// ComfyUI servers AI tools run on (`ATLAS_COMFYUI_URLS`, comma-separated), beside those added through the admin API.
+    public var comfyUIURLs: [URL] = []
+    /// A folder of tools loaded at start (`ATLAS_TOOLS_DIR`): `NAME.json` manifests beside `NAME.workflow.json` workflows.
+    public var toolsDirectory: String?
 
     /// For `atlas bench auth` only, and not settable from the environment or command line:
     /// every request acts as the first administrator, with no credential lookup and no
@@ -55,6 +59,7 @@ public struct AtlasConfiguration: Sendable {
         "ATLAS_HOST", "ATLAS_PORT", "ATLAS_DATA_DIR", "DATABASE_URL", "ATLAS_MAX_UPLOAD_BYTES",
         "ATLAS_LOG_LEVEL", "ATLAS_LOG_FORMAT", "ATLAS_AUTO_MIGRATE", "ATLAS_BCRYPT_COST", "ATLAS_SECRET_KEY",
         "ATLAS_PUBLIC_URL", "ATLAS_WORKERS", "ATLAS_JOB_LEASE_SECONDS", "ATLAS_DIAGNOSTIC_JOBS",
+        "ATLAS_COMFYUI_URLS", "ATLAS_TOOLS_DIR",
     ]
 
     /// The public address is https: cookies are `Secure` and responses carry HSTS.
@@ -141,6 +146,7 @@ public struct AtlasConfiguration: Sendable {
                 problems.append("ATLAS_PUBLIC_URL='\(url)' is not an http:// or https:// address")
             }
         }
+        config.readAITools(values, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return config
     }

@@ -135,7 +135,7 @@ final class JobRunner: Sendable {
         switch (outcome, stop) {
         case (.success, _): metrics.recordRun(kind: claim.run.kind, seconds: elapsed, outcome: .succeeded)
         case (.failure, .cancelRequested?): metrics.recordRun(kind: claim.run.kind, seconds: elapsed, outcome: .cancelled)
-        case (.failure(let error), nil) where !(error is CancellationError):
+        case (.failure(let error), nil) where !(error is CancellationError || error is JobDeferral):
             metrics.recordFailure(kind: claim.run.kind)
             metrics.recordRun(kind: claim.run.kind, seconds: elapsed, outcome: .failed)
         case (.failure, _): break  // lost lease or a stopping worker: not an end of the job
@@ -180,6 +180,11 @@ final class JobRunner: Sendable {
         case .failure where stop == .lost:
             logger.warning("job \(id) lost its lease while running; another worker has it")
             return nil
+        case .failure(let deferral as JobDeferral):
+            return await record(id, claimingNext: more) { sql, now in
+                try await JobRepository.requeue(id, worker: worker, runAfter: now.addingTimeInterval(deferral.delay),
+                                                error: deferral.message, uncounted: true, at: now, on: sql)
+            }
         case .failure(let error) where error is CancellationError || Task.isCancelled:
             // This worker is stopping: the job goes back untried, for another worker or the next start.
             return await record(id) { sql, now in

@@ -27,5 +27,7 @@ enum AtlasMigrations {
         M0022_CreateJobBatches(),
         M0023_AddJobQueueIndex(),
         M0024_CreateVersionInspections(),
+        M0030_CreateAITools(),
+        M0031_CreateComfyUIServers(),
     ]
 }

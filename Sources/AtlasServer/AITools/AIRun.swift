@@ -1,0 +1,35 @@
+import AtlasComfyUI
+import AtlasCore
+import Foundation
+
+/// One execution of a tool version: queued as an `ai.run` job (same id), or answered from the
+/// result cache at once (`cached`, no job).
+struct AIRun: Sendable {
+    var id: UUID
+    var toolVersionID: UUID
+    var jobID: UUID?
+    var projectID: UUID?
+    /// Tool version + input content hashes + values (seeds included): equal keys, equal results.
+    var cacheKey: String
+    var cached: Bool
+    var arguments: AIToolArguments
+    /// The asset versions the run filed, once it succeeded.
+    var results: [AIRunResult]?
+    var server: String?
+    var durationMilliseconds: Int?
+    var createdAt: Date
+    var createdBy: String?
+    var finishedAt: Date?
+}
+
+/// One result of a run: the new asset, its version and the tool output it came from.
+struct AIRunResult: Sendable, Codable, Equatable {
+    var assetID: UUID
+    var versionID: UUID
+    var output: String
+
+    enum CodingKeys: String, CodingKey {
+        case output
+        case assetID = "asset_id", versionID = "version_id"
+    }
+}

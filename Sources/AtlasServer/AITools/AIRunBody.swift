@@ -1,0 +1,66 @@
+import AtlasComfyUI
+import AtlasCore
+import Foundation
+
+/// A run as the API shows it (`/api/v1/ai-jobs/{id}/status`): state, progress, message, server
+/// and, at the end, the result assets.
+struct AIRunBody: Encodable, Sendable {
+    var id: String
+    var jobID: String?
+    var tool: String
+    var toolVersion: Int
+    var status: String
+    var progress: Double
+    var message: String?
+    var server: String?
+    var cached: Bool
+    var inputs: [String: JSONValue]
+    var generatedSeeds: [String]
+    var results: [AIRunResult]
+    var createdAt: Date
+    var finishedAt: Date?
+
+    init(_ run: AIRun, tool: AIToolVersion, job: Job?) {
+        id = run.id.lowercased
+        jobID = run.jobID?.lowercased
+        self.tool = tool.manifest.name
+        toolVersion = tool.number
+        status = job?.status.rawValue ?? (run.cached ? JobStatus.succeeded.rawValue : JobStatus.queued.rawValue)
+        progress = run.cached ? 1 : job?.progress ?? 0
+        // A job waiting for a server is queued with the reason as its last error.
+        message = run.cached ? "answered from the result cache" : job?.progressMessage ?? job?.error
+        server = run.server
+        cached = run.cached
+        var inputs = run.arguments.values
+        for (name, id) in run.arguments.images { inputs[name] = .string(id.lowercased) }
+        self.inputs = inputs
+        generatedSeeds = run.arguments.generatedSeeds
+        results = run.results ?? []
+        createdAt = run.createdAt
+        finishedAt = run.finishedAt ?? job?.finishedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, tool, status, progress, message, server, cached, inputs, results
+        case jobID = "job_id", toolVersion = "tool_version", generatedSeeds = "generated_seeds", createdAt = "created_at",
+             finishedAt = "finished_at"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(jobID, forKey: .jobID)
+        try container.encode(tool, forKey: .tool)
+        try container.encode(toolVersion, forKey: .toolVersion)
+        try container.encode(status, forKey: .status)
+        try container.encode(progress, forKey: .progress)
+        try container.encode(message, forKey: .message)
+        try container.encode(server, forKey: .server)
+        try container.encode(cached, forKey: .cached)
+        try container.encode(inputs, forKey: .inputs)
+        try container.encode(generatedSeeds, forKey: .generatedSeeds)
+        try container.encode(results, forKey: .results)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(finishedAt, forKey: .finishedAt)
+    }
+}

@@ -1,0 +1,31 @@
+import AtlasComfyUI
+import AtlasCore
+import AtlasStorage
+import Foundation
+import SQLKit
+
+/// A run's validated arguments with the bytes of its image inputs, read from the blob store.
+struct AIRunInputs: Sendable {
+    struct Image: Sendable {
+        var versionID: UUID
+        var assetID: UUID
+        var fileName: String
+        var data: Data
+    }
+
+    var arguments: AIToolArguments
+    var images: [String: Image]
+
+    static func load(_ arguments: AIToolArguments, blobs: any BlobStore, on sql: any SQLDatabase) async throws -> AIRunInputs {
+        var images: [String: Image] = [:]
+        for (name, versionID) in arguments.images {
+            guard let version = try await VersionRows.fetch(id: versionID, on: sql), let file = version.files.first,
+                  let path = blobs.filePath(for: file.sha256) else {
+                throw PermanentJobFailure("input \(name): version \(versionID.lowercased) or its file is gone")
+            }
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            images[name] = Image(versionID: versionID, assetID: version.assetID, fileName: (file.path as NSString).lastPathComponent, data: data)
+        }
+        return AIRunInputs(arguments: arguments, images: images)
+    }
+}

@@ -1,0 +1,78 @@
+import AtlasComfyUI
+import AtlasCore
+import Foundation
+import SQLKit
+import Vapor
+
+/// An execute request checked and ready: the tool version, the validated arguments, the project
+/// the results go to and the result-cache key. Submitting answers from the cache or queues `ai.run`.
+struct AIRunSubmission: Sendable {
+    let tool: AIToolVersion
+    let arguments: AIToolArguments
+    let projectID: UUID
+    let cacheKey: String
+
+    /// Validates `inputs` against the tool and checks that the caller may run it on every image
+    /// input's project (one project for all of them, else `project_id`).
+    static func prepare(_ req: Request, tool: AIToolVersion, inputs: [String: JSONValue], projectID: UUID?) async throws -> AIRunSubmission {
+        let arguments: AIToolArguments
+        do {
+            arguments = try tool.manifest.arguments(from: inputs)
+        } catch {
+            throw error.atlasError
+        }
+        let sql = req.atlasDatabase.sql
+        var files: [String: [VersionFile]] = [:]
+        var projects: Set<UUID> = []
+        var missing: [FieldError] = []
+        for (name, versionID) in arguments.images.sorted(by: { $0.key < $1.key }) {
+            guard let version = try await VersionRows.fetch(id: versionID, on: sql) else {
+                missing.append(FieldError(field: "inputs.\(name)", message: "no asset version \(versionID.lowercased)"))
+                continue
+            }
+            try await req.authorize(.runAITools, asset: version.assetID)
+            projects.insert(try await AssetRows.fetch(version.assetID, on: sql).projectID)
+            files[name] = version.files
+        }
+        guard missing.isEmpty else { throw AtlasError.validation(missing) }
+        guard projects.count <= 1 else { throw AtlasError.invalid("inputs", "image inputs come from different projects") }
+        guard let project = projects.first ?? projectID else {
+            throw AtlasError.invalid("project_id", "is required when no image input names the project")
+        }
+        if let projectID, projectID != project {
+            throw AtlasError.invalid("project_id", "differs from the project of the image inputs")
+        }
+        if projects.isEmpty { try await req.authorize(.runAITools, project: project) }
+        return AIRunSubmission(tool: tool, arguments: arguments, projectID: project,
+                               cacheKey: AIRunCacheKey.make(tool: tool, arguments: arguments, inputFiles: files))
+    }
+
+    /// A cache hit unless `fresh`: a run row marked cached with the earlier results, no ComfyUI
+    /// call. Otherwise an `ai.run` job whose id is the run's.
+    func submit(_ req: Request, fresh: Bool) async throws -> (run: AIRun, job: Job?) {
+        let change = req.change
+        let requester = ExportOrder.Requester(change.actor)
+        return try await req.atlasDatabase.write { sql in
+            var run = AIRun(id: AtlasID.make(at: change.at), toolVersionID: tool.id, jobID: nil, projectID: projectID, cacheKey: cacheKey,
+                            cached: false, arguments: arguments, results: nil, server: nil, durationMilliseconds: nil,
+                            createdAt: change.at, createdBy: change.by, finishedAt: nil)
+            if !fresh, let hit = try await AIRunRepository.cachedResult(for: cacheKey, on: sql) {
+                run.cached = true
+                run.results = hit.results
+                run.server = hit.server
+                run.finishedAt = change.at
+                try await AIRunRepository.insert(run, on: sql)
+                try await AuditLog.record(change, kind: "ai_run", id: run.id, after: AIRunBody(run, tool: tool, job: nil), on: sql)
+                return (run, nil)
+            }
+            let order = AIRunOrder(runID: run.id, requestedBy: requester)
+            let job = try await JobRepository.enqueue(
+                Job(id: run.id, kind: AIRunJob.name, payload: try JSONCoding.json(order), runAfter: change.at, projectID: projectID,
+                    createdAt: change.at), change: change, on: sql)
+            run.jobID = job.id
+            try await AIRunRepository.insert(run, on: sql)
+            try await AuditLog.record(change, kind: "ai_run", id: run.id, after: AIRunBody(run, tool: tool, job: job), on: sql)
+            return (run, job)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import AtlasCore
+
+/// Schemas of AI tools and runs.
+extension OpenAPISchemas {
+    private static let nullableNumber: JSONValue = ["type": ["number", "null"]]
+    private static let anyObject: JSONValue = ["type": "object"]
+
+    static let aiTools: [String: JSONValue] = [
+        "RegisterAITool": object(["manifest": anyObject, "workflow": anyObject], required: ["manifest", "workflow"]),
+        "AITool": object([
+            "id": uuid, "name": string, "title": string, "description": string, "category": string,
+            "source": enumeration(["api", "builtin", "folder"]), "current_version": integer, "manifest": anyObject,
+            "workflow": anyObject,
+            "estimate": object(["median_run_seconds": nullableNumber, "queue_wait_runs": nullableNumber, "servers_up": integer,
+                                "queue_wait_seconds": nullableNumber], required: ["servers_up"]),
+        ], required: ["id", "name", "title", "category", "source", "current_version", "manifest"]),
+        "AIToolPage": page(of: "AITool"),
+        "AIToolVersion": object([
+            "id": uuid, "number": integer, "content_hash": string, "manifest": anyObject, "workflow": anyObject, "created_at": dateTime,
+            "created_by": nullableString,
+        ], required: ["id", "number", "content_hash", "manifest", "workflow", "created_at"]),
+        "AIToolVersionList": object(["items": ["type": "array", "items": ref("AIToolVersion")]], required: ["items"]),
+        "ExecuteAITool": object([
+            "inputs": ["type": "object", "description": "Values by input name; image inputs take asset version ids."],
+            "project_id": ["type": ["string", "null"], "format": "uuid"],
+            "fresh": ["type": "boolean", "description": "Run even when the result cache holds a result."],
+        ]),
+        "RerunAIJob": object([
+            "inputs": ["type": "object", "description": "Inputs to change; the others keep the earlier run's values."],
+            "fresh": ["type": "boolean"], "latest_version": ["type": "boolean", "description": "Use the tool's current version."],
+        ]),
+        "AIRun": object([
+            "id": uuid, "job_id": ["type": ["string", "null"], "format": "uuid"], "tool": string, "tool_version": integer,
+            "status": enumeration(JobStatus.allCases.map(\.rawValue)), "progress": ["type": "number", "minimum": 0, "maximum": 1],
+            "message": nullableString, "server": nullableString, "cached": ["type": "boolean"], "inputs": anyObject,
+            "generated_seeds": ["type": "array", "items": string],
+            "results": ["type": "array", "items": object(["asset_id": uuid, "version_id": uuid, "output": string],
+                                                         required: ["asset_id", "version_id", "output"])],
+            "created_at": dateTime, "finished_at": ["type": ["string", "null"], "format": "date-time"],
+        ], required: ["id", "tool", "tool_version", "status", "progress", "cached", "inputs", "results", "created_at"]),
+        "AddComfyUIServer": object([
+            "url": ["type": "string", "format": "uri"], "name": string,
+            "concurrency_limit": ["type": "integer", "minimum": 1, "maximum": 64],
+            "credentials": object([
+                "user": string, "password": string, "header_name": string, "header_value": string,
+            ]),
+        ], required: ["url"]),
+        "ComfyUIServer": object([
+            "id": ["type": ["string", "null"], "format": "uuid"], "url": string, "name": string, "concurrency_limit": integer,
+            "source": enumeration(["environment", "api"]), "health": enumeration(["unknown", "up", "down"]),
+            "reason": nullableString, "queue_remaining": ["type": ["integer", "null"]], "in_flight": integer,
+            "version": nullableString, "has_credentials": ["type": "boolean"],
+        ], required: ["url", "name", "concurrency_limit", "source", "health", "in_flight", "has_credentials"]),
+        "ComfyUIServerList": object(["items": ["type": "array", "items": ref("ComfyUIServer")]], required: ["items"]),
+    ]
+}

@@ -1,0 +1,25 @@
+import AtlasCore
+import AtlasStorage
+import Foundation
+
+extension BlobStore {
+    /// Stores bytes held in memory (a file downloaded from another service). Returns its hash and size.
+    func store(_ data: Data) throws -> (sha256: ContentHash, size: Int64) {
+        let writer = try makeWriter()
+        let staged: StagedBlob
+        do {
+            try writer.write(data)
+            staged = try writer.finish()
+        } catch {
+            writer.abort()
+            throw error
+        }
+        do {
+            try commit(staged)
+        } catch {
+            discard(staged)
+            throw error
+        }
+        return (staged.hash, staged.size)
+    }
+}

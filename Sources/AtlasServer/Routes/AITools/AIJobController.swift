@@ -1,0 +1,72 @@
+import AtlasComfyUI
+import AtlasCore
+import Foundation
+import Vapor
+
+/// `/api/v1/ai-jobs/{run_id}`: a run's status, cancelling it and running it again. A run is
+/// visible to whoever may see its job (the account that made it, its project's members,
+/// administrators); a cached run, which has no job, by the same rule through its own row.
+struct AIJobController: Sendable {
+    func register(on routes: any RoutesBuilder) {
+        routes.on(Endpoints.getAIJobStatus, use: status)
+        routes.on(Endpoints.cancelAIJob, use: cancel)
+        routes.on(Endpoints.rerunAIJob, use: rerun)
+    }
+
+    @Sendable func status(_ req: Request) async throws -> Response {
+        let (run, tool, job) = try await visibleRun(req)
+        return try JSONResponse.make(AIRunBody(run, tool: tool, job: job))
+    }
+
+    @Sendable func cancel(_ req: Request) async throws -> Response {
+        let (run, tool, found) = try await visibleRun(req)
+        guard let job = found else {
+            throw AtlasError.conflict("job_finished", "Run \(run.id.lowercased) was answered from the cache; there is nothing to cancel.")
+        }
+        try req.requireControl(owner: job.createdBy, project: job.projectID)
+        let change = req.change
+        let updated = try await req.atlasDatabase.write { sql in
+            let updated = try await JobRepository.cancel(job.id, change: change, on: sql)
+            try await AuditLog.record(change, kind: "job", id: job.id, before: JobBody(job), after: JobBody(updated), on: sql)
+            return updated
+        }
+        return try JSONResponse.make(AIRunBody(run, tool: tool, job: updated))
+    }
+
+    /// The earlier run's inputs (seeds included), with the body's overrides.
+    @Sendable func rerun(_ req: Request) async throws -> Response {
+        let body = try RequestJSON.decode(RerunAIJobInput.self, from: req)
+        let (run, tool, _) = try await visibleRun(req)
+        let version = body.latestVersion == true
+            ? try await AIToolRepository.fetch(tool.manifest.name, on: req.atlasDatabase.sql).current : tool
+        var inputs = run.arguments.values
+        for (name, id) in run.arguments.images { inputs[name] = .string(id.lowercased) }
+        for (name, value) in body.inputs ?? [:] { inputs[name] = value }
+        let known = Set(version.manifest.inputs.map(\.name))
+        let submission = try await AIRunSubmission.prepare(req, tool: version, inputs: inputs.filter { known.contains($0.key) || body.inputs?[$0.key] != nil },
+                                                           projectID: run.projectID)
+        return try await AIToolController.respond(to: submission, fresh: body.fresh ?? false, req)
+    }
+
+    private func visibleRun(_ req: Request) async throws -> (AIRun, AIToolVersion, Job?) {
+        let sql = req.atlasDatabase.sql
+        let run = try await AIRunRepository.fetch(try req.objectID("run_id", kind: "ai_job"), on: sql)
+        try await req.requireVisible(owner: run.createdBy, project: run.projectID, otherwise: .notFound("ai_job", run.id.lowercased))
+        let tool = try await AIToolRepository.version(run.toolVersionID, on: sql)
+        var job: Job?
+        if let id = run.jobID { job = try await JobRepository.fetch(id, on: sql) }
+        return (run, tool, job)
+    }
+}
+
+/// The body of a re-run request.
+struct RerunAIJobInput: Decodable, Sendable {
+    var inputs: [String: JSONValue]?
+    var fresh: Bool?
+    var latestVersion: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case inputs, fresh
+        case latestVersion = "latest_version"
+    }
+}

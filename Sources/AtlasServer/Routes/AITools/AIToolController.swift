@@ -1,0 +1,90 @@
+import AtlasComfyUI
+import AtlasCore
+import Foundation
+import Vapor
+
+/// `/api/v1/ai-tools`: the tool registry, and running a tool.
+struct AIToolController: Sendable {
+    func register(on routes: any RoutesBuilder) {
+        routes.on(Endpoints.listAITools, use: list)
+        routes.on(Endpoints.registerAITool, use: registerTool)
+        routes.on(Endpoints.getAITool, use: get)
+        routes.on(Endpoints.listAIToolVersions, use: versions)
+        routes.on(Endpoints.executeAITool, use: execute)
+    }
+
+    @Sendable func list(_ req: Request) async throws -> Response {
+        let query = req.queryParameters
+        try query.requireOnly(Paging.parameterNames.union(["category"]))
+        var errors: [FieldError] = []
+        let paging = Paging.parse(query, errors: &errors)
+        guard errors.isEmpty else { throw AtlasError.validation(errors) }
+        let page = try await AIToolRepository.list(category: query.value("category"), paging: paging, on: req.atlasDatabase.sql)
+        return try JSONResponse.make(ListBody(items: page.items.map { AIToolBody($0) }, nextCursor: page.nextCursor))
+    }
+
+    /// Administrators and producers register. `?check=false` (administrators only) skips the
+    /// server check, for registering while no ComfyUI is reachable.
+    @Sendable func registerTool(_ req: Request) async throws -> Response {
+        let content = try AIToolContent.decode(try RequestJSON.decode(JSONValue.self, from: req))
+        let check = try req.queryParameters.boolean("check", default: true).get()
+        if !check, try req.requirePrincipal().role != .administrator {
+            throw AtlasError.permissionDenied(.manageComfyUIServers)
+        }
+        try await AIToolRegistrationCheck(pool: req.application.comfyUIPool).check(content, againstServer: check)
+        let change = req.change
+        let registration = try await req.atlasDatabase.write { sql in
+            let registration = try await AIToolRepository.register(content, source: "api", change: change, on: sql)
+            if registration.created {
+                try await AuditLog.record(change, kind: "ai_tool", id: registration.tool.id,
+                                          after: AIToolVersionBody(registration.tool.current), on: sql)
+            }
+            return registration
+        }
+        return try JSONResponse.make(AIToolBody(registration.tool, withWorkflow: true), status: registration.created ? .created : .ok,
+                                     headers: ["Location": "/api/v1/ai-tools/\(registration.tool.name)"])
+    }
+
+    @Sendable func get(_ req: Request) async throws -> Response {
+        let tool = try await AIToolRepository.fetch(try name(req), on: req.atlasDatabase.sql)
+        let median = try await AIRunRepository.medianDuration(tool: tool.id, on: req.atlasDatabase.sql)
+        let estimate = AIToolEstimate(median: median, statuses: await req.application.comfyUIPool.statuses())
+        return try JSONResponse.make(AIToolBody(tool, withWorkflow: true, estimate: estimate))
+    }
+
+    @Sendable func versions(_ req: Request) async throws -> Response {
+        let tool = try await AIToolRepository.fetch(try name(req), on: req.atlasDatabase.sql)
+        let versions = try await AIToolRepository.versions(of: tool, on: req.atlasDatabase.sql)
+        return try JSONResponse.make(["items": versions.map(AIToolVersionBody.init)])
+    }
+
+    @Sendable func execute(_ req: Request) async throws -> Response {
+        let body = try RequestJSON.decode(ExecuteAIToolInput.self, from: req)
+        let tool = try await AIToolRepository.fetch(try name(req), on: req.atlasDatabase.sql)
+        let submission = try await AIRunSubmission.prepare(req, tool: tool.current, inputs: body.inputs ?? [:], projectID: body.projectID)
+        return try await Self.respond(to: submission, fresh: body.fresh ?? false, req)
+    }
+
+    /// 200 with the cached result, or 202 with the queued run.
+    static func respond(to submission: AIRunSubmission, fresh: Bool, _ req: Request) async throws -> Response {
+        let (run, job) = try await submission.submit(req, fresh: fresh)
+        return try JSONResponse.make(AIRunBody(run, tool: submission.tool, job: job), status: job == nil ? .ok : .accepted,
+                                     headers: ["Location": "/api/v1/ai-jobs/\(run.id.lowercased)/status"])
+    }
+
+    private func name(_ req: Request) throws -> String {
+        req.parameters.get("name") ?? ""
+    }
+}
+
+/// The body of an execute request.
+struct ExecuteAIToolInput: Decodable, Sendable {
+    var inputs: [String: JSONValue]?
+    var projectID: UUID?
+    var fresh: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case inputs, fresh
+        case projectID = "project_id"
+    }
+}

@@ -1,0 +1,60 @@
+import AtlasComfyUI
+import AtlasCore
+import AtlasTestSupport
+import ComfyUIStandIn
+import Foundation
+import Testing
+@testable import AtlasServer
+
+/// A PNG made by oiiotool, uploaded as an asset of a new project: the image input of the tests.
+struct AIToolFixture {
+    let project: String
+    let assetID: String
+    let versionID: String
+
+    static func make(_ t: AtlasTestApp) async throws -> AIToolFixture {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try ExternalTool.oiiotool(["--pattern", "constant:color=0.2,0.4,0.6", "32x24", "3", "-d", "uint8", "-o", folder.file("plate.png")])
+        let png = try Data(contentsOf: URL(fileURLWithPath: folder.file("plate.png")))
+        let project = try await t.client.createProject("AI", code: "AIT")
+        let asset = try await t.client.createAsset(project: project, name: "plate", type: "texture", files: [("plate.png", png)])
+        let assetID = try #require(asset["id"]?.string)
+        let version = try await t.client.get("/api/v1/assets/\(assetID)/versions/1").json
+        return AIToolFixture(project: project, assetID: assetID, versionID: try #require(version["id"]?.string))
+    }
+}
+
+extension AtlasTestApp {
+    /// A runner of `ai.run` only, on this app's pool, with short ComfyUI patience.
+    func aiRunner() -> JobRunner {
+        var job = AIRunJob(pool: app.comfyUIPool, blobs: app.atlas.blobs)
+        job.retryDelay = 0.1
+        job.runOptions = ComfyUIRunOptions(silenceTimeout: .seconds(2), pollInterval: .milliseconds(100), unreachableGrace: .seconds(1),
+                                           outputGrace: .seconds(2), cancelConfirmation: .seconds(5), connectTimeout: .seconds(2))
+        return runner([job])
+    }
+
+    /// Waits until the run's status holds `condition` (or 20 s pass) and returns it.
+    func waitForRun(_ id: String, _ condition: (JSONValue) -> Bool) async throws -> JSONValue {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while true {
+            let status = try await client.get("/api/v1/ai-jobs/\(id)/status").json
+            if condition(status) || ContinuousClock.now > deadline { return status }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+}
+
+/// Runs `body` with a ComfyUI stand-in started in process and stopped after.
+func withStandIn<T>(_ options: StandInOptions = StandInOptions(), _ body: (RunningStandIn) async throws -> T) async throws -> T {
+    let comfy = try await ComfyUIStandIn.start(options)
+    do {
+        let result = try await body(comfy)
+        await comfy.shutdown()
+        return result
+    } catch {
+        await comfy.shutdown()
+        throw error
+    }
+}
