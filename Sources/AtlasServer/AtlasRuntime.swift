@@ -29,7 +29,9 @@ public enum AtlasRuntime {
             try await app.atlas.events.feed.start()
             let runner = configuration.workers > 0 ? makeRunner(app, concurrency: configuration.workers) : nil
             runner?.start()
+            let health = Task { await app.comfyUIPool.runHealthChecks() }
             try await app.execute()
+            health.cancel()
             await runner?.stop()
         } catch {
             try? await app.asyncShutdown()
@@ -48,7 +50,9 @@ public enum AtlasRuntime {
             if let metricsPort { metrics = try await WorkerMetricsServer.start(exposing: app, host: metricsHost, port: metricsPort) }
             let runner = makeRunner(app, concurrency: concurrency)
             runner.start()
+            let health = Task { await app.comfyUIPool.runHealthChecks() }
             await StopSignal.wait()
+            health.cancel()
             app.logger.notice("stopping: running jobs go back to the queue")
             await runner.stop()
             if let metrics {
