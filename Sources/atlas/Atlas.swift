@@ -8,6 +8,6 @@ struct Atlas: AsyncParsableCommand {
         commandName: "atlas",
         abstract: "Blacksmith Atlas: asset library and AI tools for VFX studios.",
         version: AtlasVersion.current,
-        subcommands: [Serve.self, Worker.self, Migrate.self, UserCommand.self, Fsck.self, Purge.self, Inspect.self, Bench.self],
+        subcommands: [Serve.self, Worker.self, Migrate.self, UserCommand.self, Fsck.self, Purge.self, Inspect.self, Ingest.self, Bench.self],
         defaultSubcommand: Serve.self)
 }

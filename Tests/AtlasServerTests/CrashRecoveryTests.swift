@@ -15,7 +15,7 @@ struct CrashRecoveryTests {
     @Test("Killing the server (SIGKILL) during 8 concurrent multi-MB uploads loses no acknowledged asset, exposes no half-written one, leaves no staging file, and fsck finds the store clean",
           .timeLimit(.minutes(2)), arguments: TestDatabase.available)
     func killDuringUploads(database: TestDatabase) async throws {
-        try await withServerData(database) { dataDirectory, databaseURL in
+        try await withServerData(database, prefix: "atlas-crash") { dataDirectory, databaseURL in
             // A fresh PostgreSQL database needs its schema; SQLite migrates on start anyway.
             let environment = ["ATLAS_AUTO_MIGRATE": "true"]
             let first = try await AtlasProcess.serve(dataDirectory: dataDirectory, databaseURL: databaseURL, environment: environment)
@@ -218,19 +218,7 @@ private func createProject(on server: AtlasProcess) async throws -> String {
 }
 
 private func listAssets(of project: String, on server: AtlasProcess) async throws -> [ListedAsset] {
-    var assets: [ListedAsset] = []
-    var cursor: String?
-    repeat {
-        var url = "/api/v1/assets?project_id=\(project)&limit=500"
-        if let cursor { url += "&cursor=" + (cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? cursor) }
-        let (status, json) = try await sendJSON(server.request(url))
-        guard status == 200 else { throw TestSupportError("listing assets answered \(status): \(json)") }
-        for item in json["items"]?.array ?? [] {
-            assets.append(ListedAsset(id: item["id"]?.string ?? "?", name: item["name"]?.string ?? "?"))
-        }
-        cursor = json["next_cursor"]?.string
-    } while cursor != nil
-    return assets
+    try await server.assets(inProject: project).map { ListedAsset(id: $0["id"]?.string ?? "?", name: $0["name"]?.string ?? "?") }
 }
 
 private func latestFiles(of asset: String, on server: AtlasProcess) async throws -> [ListedFile] {
@@ -252,29 +240,4 @@ private func download(_ request: HTTPClientRequest) async throws -> (Int, Data) 
     let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
     let body = try await response.body.collect(upTo: 64 * 1024 * 1024)
     return (Int(response.status.code), Data(buffer: body))
-}
-
-/// A fresh data folder, and for PostgreSQL a fresh empty database, for a server run as a process;
-/// both are removed afterwards, whatever happens.
-private func withServerData(_ database: TestDatabase,
-                            _ body: (_ dataDirectory: String, _ databaseURL: String?) async throws -> Void) async throws {
-    let folder = try TemporaryDirectory(prefix: "atlas-crash")
-    var databaseURL: String?
-    do {
-        if database == .postgres {
-            guard let server = TestDatabase.postgresURL else { throw TestSupportError("ATLAS_TEST_POSTGRES_URL is not set") }
-            databaseURL = try await PostgresTestDatabase.create(serverURL: server)
-        }
-        try await body(folder.path, databaseURL)
-    } catch {
-        folder.remove()
-        if let databaseURL, let server = TestDatabase.postgresURL {
-            try? await PostgresTestDatabase.drop(databaseURL, serverURL: server)
-        }
-        throw error
-    }
-    folder.remove()
-    if let databaseURL, let server = TestDatabase.postgresURL {
-        try await PostgresTestDatabase.drop(databaseURL, serverURL: server)
-    }
 }

@@ -18,11 +18,15 @@ struct BenchScale: Sendable {
     var gets: Int
     /// Searches per run (once sequential, once concurrent).
     var searches: Int
+    /// EXR files whose headers the formats benchmark reads.
+    var exrFiles: Int = 1_000
+    /// Frames of the 2K sequence the sequence benchmark ingests.
+    var sequenceFrames: Int = 200
 
     static let full = BenchScale(ingestBytes: 2_048 * BenchScale.mebibyte, ingestFileMiB: 1...200, assets: 100_000,
                                  projects: 8, concurrency: 32, gets: 2_000, searches: 2_000)
     static let quick = BenchScale(ingestBytes: 100 * BenchScale.mebibyte, ingestFileMiB: 1...10, assets: 5_000,
-                                  projects: 8, concurrency: 32, gets: 200, searches: 200)
+                                  projects: 8, concurrency: 32, gets: 200, searches: 200, exrFiles: 50, sequenceFrames: 10)
 
     /// Sizes are reported in MiB and written "MB", as storage tools on Linux do.
     static let mebibyte: Int64 = 1_048_576

@@ -3,7 +3,7 @@ import Foundation
 
 /// Runs the selected benchmarks in order against servers it starts: first the embedded
 /// default (SQLite), then PostgreSQL when a URL was given; then auth, which runs its own
-/// servers in this process.
+/// servers in this process; then the file formats (no server) and the sequence ingest (its own server).
 ///
 /// On each server the order is: memory at rest, ingest, create (which seeds the library),
 /// get, search, list, memory after. The library benchmarks share one seeding, because
@@ -30,6 +30,12 @@ struct BenchSuite {
         }
         if selected.contains(.auth) {
             try await AuthBenchmark(scale: scale, work: work, http: http).run(postgresURL: postgresURL)
+        }
+        if selected.contains(.formats) {
+            try await FormatsBenchmark(scale: scale, work: work).run()
+        }
+        if selected.contains(.sequence) {
+            try await SequenceBenchmark(scale: scale, work: work, binary: binary, http: http).run()
         }
     }
 

@@ -2,14 +2,16 @@ import Foundation
 
 /// Runs tools (`psql`, `sha256sum`, `cp`, `sync`) to completion without blocking a thread.
 enum ChildProcess {
-    /// Runs `arguments` (the first is looked up on `PATH`) and returns its exit status.
+    /// Runs `arguments` (the first is looked up on `PATH`; or, with `executable`, all of them
+    /// are its arguments) and returns its exit status.
     ///
     /// Output goes to the file `log` (appended), or nowhere: a file rather than a pipe, so a
     /// chatty tool can never fill a pipe nobody reads and hang.
     @discardableResult
-    static func run(_ arguments: [String], log: String? = nil) async throws -> Int32 {
+    static func run(_ arguments: [String], executable: String? = nil, log: String? = nil) async throws -> Int32 {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // This binary is `/proc/self/exe`, which only a direct spawn resolves to it (through `env` it would be `env`).
+        process.executableURL = URL(fileURLWithPath: executable ?? "/usr/bin/env")
         process.arguments = arguments
         let output = try log.map(openForAppending) ?? FileHandle.nullDevice
         process.standardOutput = output

@@ -3,7 +3,8 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// The HTTP calls the benchmarks make to a running server, over one shared `HTTPClient`.
+/// The HTTP calls `atlas ingest` and the benchmarks make to a running server, over one shared
+/// `HTTPClient`. Failures are `AtlasClientError`s carrying the status and the problem's code.
 struct AtlasClient: Sendable {
     let http: HTTPClient
     /// `http://127.0.0.1:<port>`.
@@ -50,17 +51,32 @@ struct AtlasClient: Sendable {
     }
 
     /// Streams the file at `path` as the raw body of `POST /api/v1/blobs`; returns its SHA-256.
-    func uploadBlob(path: String) async throws -> String {
-        let chunks = try FileChunks(path: path)
-        var request = makeRequest(.POST, "/api/v1/blobs")
+    ///
+    /// With `sha256`, the server refuses content that does not match it (a file changed while
+    /// being read). `sent` is told the size of each chunk as it goes out, for progress.
+    func uploadBlob(path: String, sha256: String? = nil,
+                    sent: (@Sendable (Int) -> Void)? = nil) async throws -> String {
+        let chunks = try FileChunks(path: path, sent: sent)
+        var request = makeRequest(.POST, "/api/v1/blobs" + (sha256.map { "?sha256=\($0)" } ?? ""))
         request.headers.add(name: "Content-Type", value: "application/octet-stream")
         request.body = .stream(chunks, length: .known(chunks.size))
         let body = try await execute(request, expect: [.created, .ok], timeout: .minutes(30))
         let blob = try Self.decode(BlobReply.self, from: body)
         guard blob.size == chunks.size else {
-            throw BenchError("the server stored \(blob.size) bytes of \(path), not \(chunks.size)")
+            throw AtlasClientError("the server stored \(blob.size) bytes of \(path), not \(chunks.size)")
         }
         return blob.sha256
+    }
+
+    /// Whether the server holds content with this SHA-256 (`HEAD /api/v1/blobs/{sha256}`).
+    func hasBlob(sha256: String) async throws -> Bool {
+        let request = makeRequest(.HEAD, "/api/v1/blobs/\(sha256)")
+        let response = try await perform(request, timeout: .seconds(60))
+        switch response.status {
+        case .ok: return true
+        case .notFound: return false
+        default: throw Self.failure(request, status: response.status, body: response.body)
+        }
     }
 
     /// Creates a project and returns its id.
@@ -87,12 +103,36 @@ struct AtlasClient: Sendable {
     }
 
     private func execute(_ request: HTTPClientRequest, expect: [HTTPResponseStatus], timeout: TimeAmount) async throws -> ByteBuffer {
-        let response = try await http.execute(request, timeout: timeout)
-        let body = try await response.body.collect(upTo: Self.maxResponseBytes)
+        let response = try await perform(request, timeout: timeout)
         guard expect.contains(response.status) else {
-            throw BenchError("\(request.method) \(request.url) answered \(response.status.code): \(String(buffer: body).prefix(400))")
+            throw Self.failure(request, status: response.status, body: response.body)
         }
-        return body
+        return response.body
+    }
+
+    /// Sends a request and collects the answer; a server that cannot be reached is an `AtlasClientError` too.
+    private func perform(_ request: HTTPClientRequest, timeout: TimeAmount) async throws -> (status: HTTPResponseStatus, body: ByteBuffer) {
+        let response: HTTPClientResponse
+        do {
+            response = try await http.execute(request, timeout: timeout)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let error as FileReadError {
+            // The body's file failed, not the server.
+            throw error
+        } catch {
+            // Connection refused, reset, timed out: say which server and call it was.
+            throw AtlasClientError("\(request.method) \(request.url) failed: \(error)")
+        }
+        return (response.status, try await response.body.collect(upTo: Self.maxResponseBytes))
+    }
+
+    /// The error for an unexpected answer, with the problem's code and detail when it sent one.
+    private static func failure(_ request: HTTPClientRequest, status: HTTPResponseStatus, body: ByteBuffer) -> AtlasClientError {
+        let problem = try? decode(ProblemReply.self, from: body)
+        let detail = problem?.detail ?? String(buffer: body).prefix(400).description
+        return AtlasClientError(status: Int(status.code), code: problem?.code, detail: problem?.detail,
+                                "\(request.method) \(request.url) answered \(status.code): \(detail)")
     }
 
     static func encode<Body: Encodable>(_ value: Body) throws -> ByteBuffer {
@@ -105,6 +145,11 @@ struct AtlasClient: Sendable {
 
     struct IDReply: Decodable {
         var id: String
+    }
+
+    struct ProblemReply: Decodable {
+        var code: String?
+        var detail: String?
     }
 
     struct BlobReply: Decodable {

@@ -6,8 +6,8 @@ import Glibc
 import NIOCore
 import NIOPosix
 
-/// A file's bytes as a sequence of buffers, read one chunk at a time: an upload body that
-/// streams from disk and never holds the whole file in memory.
+/// A file's bytes as a sequence of buffers, read one chunk at a time: an upload body (or a hash's
+/// input) that streams from disk and never holds the whole file in memory.
 struct FileChunks: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
 
@@ -18,11 +18,11 @@ struct FileChunks: AsyncSequence, Sendable {
 
         init(path: String) throws {
             let descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { throw BenchError("cannot open \(path): errno \(errno)") }
+            guard descriptor >= 0 else { throw FileReadError("cannot open \(path): \(String(cString: strerror(errno)))") }
             var info = stat()
             guard fstat(descriptor, &info) == 0 else {
                 close(descriptor)
-                throw BenchError("cannot stat \(path): errno \(errno)")
+                throw FileReadError("cannot stat \(path): \(String(cString: strerror(errno)))")
             }
             self.descriptor = descriptor
             self.size = Int64(info.st_size)
@@ -35,9 +35,9 @@ struct FileChunks: AsyncSequence, Sendable {
         func read(count: Int, at offset: Int64) throws -> ByteBuffer {
             var buffer = ByteBufferAllocator().buffer(capacity: count)
             let descriptor = self.descriptor
-            _ = try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { (space: UnsafeMutableRawBufferPointer) throws(BenchError) -> Int in
+            _ = try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { (space: UnsafeMutableRawBufferPointer) throws(FileReadError) -> Int in
                 let read = pread(descriptor, space.baseAddress, count, off_t(offset))
-                guard read >= 0 else { throw BenchError("read failed: errno \(errno)") }
+                guard read >= 0 else { throw FileReadError("read failed: \(String(cString: strerror(errno)))") }
                 return read
             }
             return buffer
@@ -47,6 +47,7 @@ struct FileChunks: AsyncSequence, Sendable {
     struct AsyncIterator: AsyncIteratorProtocol {
         let file: OpenFile
         let chunkSize: Int
+        let sent: (@Sendable (Int) -> Void)?
         var offset: Int64 = 0
 
         mutating func next() async throws -> ByteBuffer? {
@@ -57,24 +58,28 @@ struct FileChunks: AsyncSequence, Sendable {
             // Reads run on NIO's blocking-I/O pool: a read that waits for the disk must not
             // hold one of the few cooperative threads the HTTP client's tasks run on.
             let chunk = try await NIOThreadPool.singleton.runIfActive { try file.read(count: count, at: at) }
-            guard chunk.readableBytes > 0 else { throw BenchError("file shrank while being uploaded") }
+            guard chunk.readableBytes > 0 else { throw FileReadError("file shrank while being read") }
             offset += Int64(chunk.readableBytes)
+            sent?(chunk.readableBytes)
             return chunk
         }
     }
 
     let file: OpenFile
     let chunkSize: Int
+    /// Told the size of each chunk as it is handed on, for progress.
+    let sent: (@Sendable (Int) -> Void)?
 
     /// Opens `path` now, so a missing file fails before the request starts.
-    init(path: String, chunkSize: Int = 1 << 20) throws {
+    init(path: String, chunkSize: Int = 1 << 20, sent: (@Sendable (Int) -> Void)? = nil) throws {
         file = try OpenFile(path: path)
         self.chunkSize = chunkSize
+        self.sent = sent
     }
 
     var size: Int64 { file.size }
 
     func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(file: file, chunkSize: chunkSize)
+        AsyncIterator(file: file, chunkSize: chunkSize, sent: sent)
     }
 }
