@@ -24,7 +24,7 @@ struct AIToolRegistrationCheck: Sendable {
             await pool.checkHealth()
             statuses = await pool.statuses()
         }
-        for _ in statuses where statuses.contains(where: { $0.health == .up }) {
+        for _ in statuses.filter({ $0.health == .up }) {
             guard let lease = await pool.tryLease().lease else { continue }
             let info = try? await lease.client.objectInfo()
             await pool.release(lease)
