@@ -56,11 +56,13 @@ struct Ingest: AsyncParsableCommand {
             throw fail(error)
         }
         let http = AtlasClient.makeHTTPClient(connections: settings.concurrency)
+        let interrupt = InterruptNotice(journal: settings.journalPath)
         do {
             outcome = .success(try await IngestRun(settings: settings, http: http).run())
         } catch {
             outcome = .failure(error)
         }
+        interrupt.cancel()
         try? await http.shutdown()
         let finished: IngestReport
         do {
