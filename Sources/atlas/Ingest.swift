@@ -22,7 +22,8 @@ struct Ingest: AsyncParsableCommand {
 
             Exit status: 0 when nothing was rejected or failed; 1 when a file was rejected or the server \
             refused an asset (the report says which); 2 when the ingest could not run (no such folder \
-            or project, the server unreachable, the API key refused).
+            or project, the server unreachable, the API key refused); 130 after Ctrl-C (143 after \
+            SIGTERM), with the journal kept for the rerun.
             """)
 
     @Argument(help: "The folder to ingest.")

@@ -19,14 +19,13 @@ enum AssetNaming {
         return folderName.isEmpty ? "sequence" : bounded(folderName)
     }
 
-    /// The asset type for a file's detected format: a float image twice as wide as high is a
-    /// lat-long environment (a light rig); other images are textures; scenes and models are
-    /// geometry; what Atlas cannot read is `other`.
+    /// The asset type for a file's detected format: what the inspection calls a light rig (a
+    /// lat-long HDRI, a USD layer of lights) is one; other images are textures; scenes and models
+    /// are geometry; what Atlas cannot read is `other`.
     static func type(of report: FormatReport) -> AssetType {
+        if let rig = report.metadata["light_rig"], rig != .null { return .lightRig }
         switch report.category {
-        case .image?:
-            guard let image = report.image, image.isFloat, image.width == 2 * image.height else { return .texture }
-            return .lightRig
+        case .image?: return .texture
         case .scene?, .geometry?: return .geometry
         case .material?: return .material
         case .archive?, nil: return .other
