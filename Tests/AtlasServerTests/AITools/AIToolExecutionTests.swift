@@ -38,7 +38,7 @@ struct AIToolExecutionTests {
                 let asset = try await t.client.get("/api/v1/assets/\(assetID)").json
                 #expect(asset["project_id"]?.string == fx.project)
                 let edges = try await t.client.get("/api/v1/assets/\(assetID)/versions/1/dependencies").json
-                #expect(edges["items"]?.array.contains { $0["target_version_id"]?.string == fx.versionID && $0["kind"]?.string == "ai_input" } == true,
+                #expect(edges["items"]?.array.contains { $0["target"]?["version_id"]?.string == fx.versionID && $0["kind"]?.string == "ai_input" } == true,
                         "\(edges)")
                 #expect(await comfy.receivedPrompts().count == 1)
             }
@@ -82,7 +82,7 @@ struct AIToolExecutionTests {
             let fx = try await AIToolFixture.make(t)
             let response = try await t.client.send(.POST, "/api/v1/ai-tools/blur/execute",
                                                    json: ["inputs": ["image": .string(fx.versionID), "radius": 99, "colour": "red"]])
-            #expect(response.status == .unprocessableEntity, "\(response.text)")
+            #expect(response.status == .badRequest, "\(response.text)")
             let fields = response.json["errors"]?.array.compactMap { $0["field"]?.string } ?? []
             #expect(fields.contains("inputs.radius"))
             #expect(fields.contains("inputs.colour"))

@@ -57,7 +57,7 @@ struct AIToolRegistryTests {
         try await withStandIn { comfy in
             try await withAtlasApp(database, adjust: { $0.comfyUIURLs = [comfy.url] }) { t in
                 let unknown = try await t.client.send(.POST, "/api/v1/ai-tools", json: Self.body(classType: "MagicBlur"))
-                #expect(unknown.status == .unprocessableEntity)
+                #expect(unknown.status == .badRequest)
                 #expect(unknown.json["errors"]?.array.contains { $0["field"]?.string == "workflow.2.class_type" } == true, "\(unknown.text)")
                 let wrongField = try await t.client.send(.POST, "/api/v1/ai-tools", json: Self.body(field: "radius"))
                 #expect(wrongField.json["errors"]?.array.contains { $0["field"]?.string == "inputs[1].field" } == true, "\(wrongField.text)")
