@@ -17,6 +17,11 @@ extension ComfyUIClient {
         return try reply.decode(ComfyUIFileReference.self, what: "the /upload/image answer")
     }
 
+    /// `POST /upload/image` with the file's bytes as `Data`.
+    public func uploadImage(_ data: Data, name: String, subfolder: String = "", overwrite: Bool = false) async throws -> ComfyUIFileReference {
+        try await uploadImage(ByteBuffer(bytes: data), name: name, subfolder: subfolder, overwrite: overwrite)
+    }
+
     /// `GET /view`: a file's bytes (an output, preview or input).
     public func view(_ file: ComfyUIFileReference, maxBytes: Int = 2 << 30) async throws -> ByteBuffer {
         let query = [("filename", file.filename), ("subfolder", file.subfolder), ("type", file.type)]

@@ -47,7 +47,8 @@ struct ComfyUIRunTracker: Sendable {
             cachedNodes = nodes
             done.formUnion(nodes)
         case .executing(_, let node?):
-            if let previous = current?.node { done.insert(previous) }
+            // A node starting means the one before it finished; progress_state may have named this one already.
+            if let previous = current?.node, previous != node { done.insert(previous) }
             current = (node, nil, nil)
         case .executing(_, nil):
             if ending == nil { ending = .over }
@@ -74,7 +75,7 @@ struct ComfyUIRunTracker: Sendable {
         for (node, state) in nodes {
             if state.isFinished {
                 done.insert(node)
-            } else if current?.node == node || current == nil {
+            } else if current.map({ $0.node == node || done.contains($0.node) }) ?? true {
                 current = (node, state.value, state.max)
             }
         }

@@ -19,8 +19,7 @@ extension AIToolManifest {
         var arguments = AIToolArguments(values: [:], images: [:])
         for input in inputs {
             let field = "inputs.\(input.name)"
-            let value = given[input.name].flatMap { $0 == .null ? nil : $0 }
-            guard let value = value ?? input.defaultValue else {
+            guard let value = Self.given(given[input.name]) ?? input.defaultValue else {
                 if input.type == .seed {
                     arguments.values[input.name] = .number(Double(randomSeed(Self.seedRange(input))))
                     arguments.generatedSeeds.append(input.name)
@@ -39,6 +38,11 @@ extension AIToolManifest {
         }
         guard errors.isEmpty else { throw AIToolValidationError(errors) }
         return arguments
+    }
+
+    /// A JSON `null` counts as not given.
+    private static func given(_ value: JSONValue?) -> JSONValue? {
+        value == .null ? nil : value
     }
 
     private static func seedRange(_ input: AIToolInput) -> ClosedRange<UInt64> {
