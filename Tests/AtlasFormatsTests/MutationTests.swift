@@ -72,26 +72,69 @@ struct MutationTests {
     }
 
     @Test("Thousands of seeded mutations of valid EXR, PNG, JPEG, TIFF and HDR files each finish fast with a report")
-    func mutations() throws {
-        let inspector = FormatInspector()
-        let clock = ContinuousClock()
-        var random = SplitMix64(seed: Self.seed)
-        var cases = 0, flagged = 0
-        for (name, bytes) in try Self.fixtures() {
-            #expect(inspector.inspect(bytes, fileName: name).issues == [], "the unmutated \(name) is clean")
-            for index in 0..<Self.casesPerFixture {
-                let mutated = Self.mutate(bytes, &random)
-                var report: FormatReport?
-                let elapsed = clock.measure { report = inspector.inspect(mutated, fileName: name) }
-                #expect(elapsed < Self.timeLimit, "\(name) case \(index) (seed \(Self.seed)) took \(elapsed)")
-                if report?.issues.isEmpty == false { flagged += 1 }
-                cases += 1
-            }
-        }
+    func mutations() async throws {
+        let fixtures = try Self.fixtures()
+        let (cases, flagged) = await Self.offThePool { Self.hunt(fixtures, seed: Self.seed) }
         print("mutation test: \(flagged) of \(cases) mutated files flagged (seed \(Self.seed))")
         #expect(cases >= 5000)
         // Most mutations should be noticed; flips inside pixel data legitimately are not.
         #expect(flagged > cases / 4, "\(flagged) of \(cases) mutations flagged")
+    }
+
+    /// Binary and ASCII FBX exported by assimp, and a MaterialX library written by MaterialX.
+    static func sceneFixtures() throws -> [(String, [UInt8])] {
+        let folder = try FixtureFolder()
+        try GeometryTests().scene(in: folder)
+        try ExternalTool.assimp.run(["export", folder.path("scene.obj"), folder.path("binary.fbx")])
+        try ExternalTool.assimp.run(["export", folder.path("scene.obj"), folder.path("ascii.fbx"), "-ffbxa"])
+        try ExternalTool.python(MaterialXFixtures.chair, in: folder.url)
+        return try ["binary.fbx", "ascii.fbx", "chair.mtlx", "shared/common.mtlx"].map { ($0, try folder.bytes($0)) }
+    }
+
+    @Test("Seeded mutations and every truncation of FBX (binary and ASCII) and MaterialX files each finish fast with a report")
+    func sceneMutations() async throws {
+        let fixtures = try Self.sceneFixtures()
+        let (cases, flagged) = await Self.offThePool { Self.hunt(fixtures, seed: Self.seed + 1) }
+        print("mutation test: \(flagged) of \(cases) mutated FBX and MaterialX files flagged (seed \(Self.seed + 1))")
+        #expect(cases >= 1600)
+        #expect(flagged > cases / 4, "\(flagged) of \(cases) mutations flagged")
+        // Cut anywhere after its magic, an FBX or a MaterialX document is reported, never read as whole.
+        let inspector = FormatInspector()
+        for (name, bytes) in fixtures {
+            for length in stride(from: 32, to: bytes.count, by: max(1, bytes.count / 300))
+                where !bytes[length...].allSatisfy({ [0x0A, 0x0D, 0x20, 0x09].contains($0) }) {  // a lost final newline is no damage
+                let report = inspector.inspect(Array(bytes.prefix(length)), fileName: name)
+                #expect(!report.issues.isEmpty, "\(name) cut at \(length)")
+            }
+        }
+    }
+
+    /// Runs `work` on a thread of its own: seconds of parsing on the cooperative pool (two threads on
+    /// a two-core machine) would hold up the timeouts of tests running beside it.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: work()) }
+        }
+    }
+
+    /// Runs `casesPerFixture` seeded mutations of each fixture, each within `timeLimit`; returns how many ran and how many were flagged.
+    static func hunt(_ fixtures: [(String, [UInt8])], seed: UInt64) -> (cases: Int, flagged: Int) {
+        let inspector = FormatInspector()
+        let clock = ContinuousClock()
+        var random = SplitMix64(seed: seed)
+        var cases = 0, flagged = 0
+        for (name, bytes) in fixtures {
+            #expect(inspector.inspect(bytes, fileName: name).issues == [], "the unmutated \(name) is clean")
+            for index in 0..<casesPerFixture {
+                let mutated = mutate(bytes, &random)
+                var report: FormatReport?
+                let elapsed = clock.measure { report = inspector.inspect(mutated, fileName: name) }
+                #expect(elapsed < timeLimit, "\(name) case \(index) (seed \(seed)) took \(elapsed)")
+                if report?.issues.isEmpty == false { flagged += 1 }
+                cases += 1
+            }
+        }
+        return (cases, flagged)
     }
 
     @Test("Tight limits turn large declarations into limit issues instead of work")

@@ -11,7 +11,8 @@ public struct FormatInspector: Sendable {
         self.limits = limits
         let all: [any FormatHandler] = [EXRHandler(), PNGHandler(), JPEGHandler(), TIFFHandler(), RadianceHDRHandler(),
                                         OBJHandler(), MTLHandler(), GLTFHandler(format: .gltf), GLTFHandler(format: .glb),
-                                        USDAHandler(), USDCHandler(), USDZHandler()]
+                                        USDAHandler(), USDCHandler(), USDZHandler(), FBXBinaryHandler(), FBXASCIIHandler(),
+                                        MaterialXHandler()]
         handlers = Dictionary(uniqueKeysWithValues: all.map { ($0.format, $0) })
     }
 
@@ -67,6 +68,9 @@ public struct FormatInspector: Sendable {
         report.metadata = inspection.metadata
         report.issues += inspection.issues + inspection.references.compactMap(\.escapeIssue)
         report.references = inspection.references
+        if let rig = HDRILightRig.detect(format: format, image: inspection.image, metadata: inspection.metadata) {
+            report.metadata["light_rig"] = rig
+        }
         return report
     }
 }

@@ -30,6 +30,20 @@ public struct FormatReport: Sendable, Hashable {
     /// Whether an issue with this code was reported.
     public func has(_ code: FormatIssueCode) -> Bool { issues.contains { $0.code == code } }
 
+    /// The renderers the content is written for (`metadata["renderers"]`: `arnold`, `redshift`, `mtlx`, …).
+    public var renderers: [String] {
+        guard case .array(let names)? = metadata["renderers"] else { return [] }
+        return names.compactMap { if case .string(let name) = $0 { name } else { nil } }
+    }
+
+    /// Tags the content suggests for its asset: `renderer:<name>` for each renderer its shading is
+    /// written for, and `light_rig` when it is a lat-long HDRI or a USD layer of lights.
+    public var suggestedTags: [String] {
+        var tags = renderers.map { "renderer:\($0)" }
+        if let rig = metadata["light_rig"], rig != .null { tags.append("light_rig") }
+        return tags
+    }
+
     /// The whole report as one JSON object, as stored on a version.
     public var json: JSONValue {
         var object: [String: JSONValue] = [
@@ -40,6 +54,7 @@ public struct FormatReport: Sendable, Hashable {
             "metadata": .object(metadata),
             "issues": .array(issues.map(\.json)),
             "references": .array(references.map(\.json)),
+            "suggested_tags": .array(suggestedTags.map(JSONValue.string)),
         ]
         if let image { object["image"] = .object(image.metadata) }
         return .object(object)

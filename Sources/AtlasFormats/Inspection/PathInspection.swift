@@ -33,8 +33,14 @@ public struct PathInspection: Sendable {
         reports.contains(where: \.hasErrors) || sequences.contains { $0.issues.contains { $0.severity == .error } }
     }
 
+    /// The tags the files suggest for their asset, each once (see `FormatReport.suggestedTags`).
+    public var suggestedTags: [String] {
+        Array(Set(reports.flatMap(\.suggestedTags))).sorted()
+    }
+
     public var json: JSONValue {
-        .object(["files": .array(reports.map(\.json)), "sequences": .array(sequences.map(\.json))])
+        .object(["files": .array(reports.map(\.json)), "sequences": .array(sequences.map(\.json)),
+                 "suggested_tags": .array(suggestedTags.map(JSONValue.string))])
     }
 
     /// Inspects `paths`: files as given, folders with everything under them (hidden files skipped).
@@ -70,7 +76,7 @@ public struct PathInspection: Sendable {
         return result
     }
 
-    private static func files(at path: String) -> [String] {
+    static func files(at path: String) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return [path] }
         guard isFolder.boolValue else { return [path] }

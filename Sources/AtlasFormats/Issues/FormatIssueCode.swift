@@ -94,4 +94,38 @@ public struct FormatIssueCode: RawRepresentable, Sendable, Hashable, Codable, Cu
     public static let usdzUnalignedMember = FormatIssueCode("usdz_unaligned_member")
     /// The first usdz member is not a USD layer (.usda, .usdc or .usd).
     public static let usdzNoRootLayer = FormatIssueCode("usdz_no_root_layer")
+    /// usd-core could not open the layer or compose its stage (the message is usd-core's).
+    public static let usdOpenFailed = FormatIssueCode("usd_open_failed")
+    /// A layer, reference, payload or asset the stage names is not found (inside the asset) by usd-core.
+    public static let usdMissingReference = FormatIssueCode("usd_missing_reference")
+    /// usd-core reports a composition error (a layer it cannot load, a cycle, a bad target).
+    public static let usdCompositionError = FormatIssueCode("usd_composition_error")
+    /// The stage does not author upAxis or metersPerUnit, so readers fall back to Y up and centimetres.
+    public static let usdStageMetadataMissing = FormatIssueCode("usd_stage_metadata_missing")
+    /// Any other finding of usd-core's validators; the message names the validator.
+    public static let usdValidation = FormatIssueCode("usd_validation")
+
+    // FBX
+    /// The binary FBX node records end early or point past the end of the file.
+    public static let fbxTruncated = FormatIssueCode("fbx_truncated")
+    /// The FBX text or binary node structure is malformed (bad record, unbalanced braces); the message says where.
+    public static let fbxParseError = FormatIssueCode("fbx_parse_error")
+
+    // MaterialX
+    /// The MaterialX XML is malformed (unclosed or mismatched tags, a DOCTYPE) or its root is not `<materialx>`.
+    public static let mtlxParseError = FormatIssueCode("mtlx_parse_error")
+    /// MaterialX's own validation (after reading and upgrading the document) found a problem.
+    public static let mtlxInvalid = FormatIssueCode("mtlx_invalid")
+
+    // External tools (assimp, the usd-core and MaterialX workers)
+    /// The tool that reads this format further is not installed; only the native inspection ran.
+    public static let toolMissing = FormatIssueCode("tool_missing")
+    /// The tool ran past its timeout and was stopped; its findings are missing.
+    public static let toolTimedOut = FormatIssueCode("tool_timed_out")
+    /// The tool failed or gave output Atlas could not read; its findings are missing.
+    public static let toolFailed = FormatIssueCode("tool_failed")
+    /// The tool was not run on this file, because it would have opened a file outside the asset.
+    public static let toolSkipped = FormatIssueCode("tool_skipped")
+    /// assimp could not read the file (Debian's assimp 5.2.5 cannot read binary FBX 7.5, even its own).
+    public static let assimpReadFailed = FormatIssueCode("assimp_read_failed")
 }

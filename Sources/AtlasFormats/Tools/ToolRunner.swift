@@ -58,25 +58,17 @@ public enum ToolRunner {
         } catch {
             throw .launchFailed(command.executable, message: "\(error)")
         }
+        let watchdog = Watchdog(pid: process.processIdentifier, exited: exited)
+        watchdog.arm(after: command.timeout)
         async let out = drain(standardOutput.fileHandleForReading, keeping: command.maxOutputBytes, tail: false)
         async let err = drain(standardError.fileHandleForReading, keeping: 16 << 10, tail: true)
-        let finished = await exited.wait(seconds: command.timeout)
-        if !finished { await stop(process, exited: exited) }
+        // The pipes close when the tool and everything it started have ended, or been stopped by the
+        // watchdog; a tool that closes them and runs on is stopped by the watchdog too.
         let (outData, errData) = await (out, err)
-        guard finished else { throw .timedOut(command.executable, seconds: command.timeout) }
+        let ended = await exited.wait(seconds: command.timeout + 10)
+        guard !watchdog.disarm(), ended else { throw .timedOut(command.executable, seconds: command.timeout) }
         return ToolOutput(status: process.terminationStatus, standardOutput: outData,
                           standardError: String(decoding: errData, as: UTF8.self))
-    }
-
-    /// Stops a hung tool and whatever it started: Foundation makes the child the leader of its
-    /// own process group, so signalling the group also reaches grandchildren that hold the pipes.
-    private static func stop(_ process: Process, exited: ExitSignal) async {
-        let pid = process.processIdentifier
-        kill(-pid, SIGTERM)
-        kill(pid, SIGTERM)
-        if await !exited.wait(seconds: 1) { kill(pid, SIGKILL) }
-        kill(-pid, SIGKILL)
-        _ = await exited.wait(seconds: 5)
     }
 
     private static func cleanEnvironment(adding extra: [String: String], home: String) -> [String: String] {
@@ -91,9 +83,14 @@ public enum ToolRunner {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 var kept = Data()
+                // read(2) itself, because `availableData` traps when a signal (SIGCHLD of another
+                // tool, with several running at once) interrupts the read: EINTR is retried here.
+                var buffer = [UInt8](repeating: 0, count: 1 << 16)
                 while true {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
+                    let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+                    if count < 0, errno == EINTR { continue }
+                    if count <= 0 { break }
+                    let chunk = Data(buffer[0..<count])
                     if tail {
                         kept.append(chunk)
                         if kept.count > limit { kept = kept.suffix(limit) }
@@ -109,6 +106,50 @@ public enum ToolRunner {
     static func lastLine(of text: String) -> String {
         text.split(whereSeparator: \.isNewline).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .map { String($0.prefix(500)) } ?? ""
+    }
+}
+
+/// Stops a tool that outlives its timeout, from a timer of its own rather than the cooperative
+/// thread pool, which synchronous work may keep busy (two threads on a two-core machine): a hung
+/// tool is stopped on time whatever else runs. SIGTERM goes to the tool and its process group,
+/// SIGKILL a second later. Foundation makes the child the leader of its own process group, so
+/// signalling the group also reaches grandchildren that hold the pipes.
+private final class Watchdog: @unchecked Sendable {
+    // `armed` and `fired` are guarded by `lock`.
+    private let lock = NSLock()
+    private var armed = true
+    private var fired = false
+    private let pid: pid_t
+    private let exited: ExitSignal
+
+    init(pid: pid_t, exited: ExitSignal) {
+        self.pid = pid
+        self.exited = exited
+    }
+
+    func arm(after seconds: Double) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + max(seconds, 0)) { [self] in
+            let firing = lock.withLock {
+                if armed { fired = true }
+                return armed
+            }
+            guard firing else { return }
+            signal(SIGTERM)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 1) { [self] in signal(SIGKILL) }
+        }
+    }
+
+    /// Stops the timer; true when it had already fired, so the tool was stopped.
+    func disarm() -> Bool {
+        lock.withLock {
+            armed = false
+            return fired
+        }
+    }
+
+    private func signal(_ value: Int32) {
+        kill(-pid, value)
+        if !exited.isDone { kill(pid, value) }
     }
 }
 
@@ -128,6 +169,8 @@ private final class ExitSignal: @unchecked Sendable {
         }
         resumed.forEach { $0.resume(returning: true) }
     }
+
+    var isDone: Bool { lock.withLock { done } }
 
     /// True when the process ended within `seconds`.
     func wait(seconds: Double) async -> Bool {

@@ -49,6 +49,40 @@ struct USDLayerSummary: Sendable, Hashable {
     private var seenReferences: Set<FileReference> = []
     /// The deepest prim nesting seen.
     var deepestPrim = 0
+    /// Light prims in the order found (at most `listedLights`), with the texture each is lit by.
+    var lightPrims: [LightPrim] = []
+    /// Shader `info:id` values by count (at most `listedShaderIDs` distinct ones).
+    var shaderIDs: [String: Int] = [:]
+    /// The renderers the shading is written for (see `ShadingRenderers`).
+    var renderers: Set<String> = []
+
+    /// One light prim spec: a rig's light and, for a dome or rect light, its texture.
+    struct LightPrim: Sendable, Hashable {
+        var prim: String
+        var type: String
+        var texture: String?
+    }
+
+    static let listedLights = 1000
+    static let listedShaderIDs = 1000
+
+    /// UsdLux's concrete lights all end in `Light` (`DomeLight`, `RectLight`, `DomeLight_1`), so a rig
+    /// is recognisable without a list that goes stale.
+    static func isLight(_ type: String) -> Bool {
+        type.hasSuffix("Light") || type.hasPrefix("DomeLight_")
+    }
+
+    /// Records a light prim; returns its index, or nil once `listedLights` are listed.
+    mutating func addLight(prim: String, type: String) -> Int? {
+        guard lightPrims.count < Self.listedLights else { return nil }
+        lightPrims.append(LightPrim(prim: prim, type: type))
+        return lightPrims.count - 1
+    }
+
+    mutating func noteShaderID(_ id: String) {
+        if let renderer = ShadingRenderers.forShaderID(id) { renderers.insert(renderer) }
+        if shaderIDs[id] != nil || shaderIDs.count < Self.listedShaderIDs { shaderIDs[id, default: 0] += 1 }
+    }
 
     mutating func addReference(_ path: String, kind: String) {
         guard !path.isEmpty else { return }  // `@@` is USD's empty asset path, which names nothing.
@@ -63,12 +97,29 @@ struct USDLayerSummary: Sendable, Hashable {
         return variantSets.count - 1
     }
 
-    /// Light prims by type: UsdLux's concrete lights all end in `Light` (`DomeLight`, `RectLight`,
-    /// `DomeLight_1`), so a rig is recognisable without a list that goes stale.
+    /// Light prims by type.
     var lights: [String: Int] {
-        primTypes.filter { type, _ in
-            type.hasSuffix("Light") || type.hasPrefix("DomeLight_")
-        }
+        primTypes.filter { type, _ in Self.isLight(type) }
+    }
+
+    /// The layer as a light rig when it holds lights: each light with its texture, and the textures.
+    var lightRig: JSONValue {
+        guard !lightPrims.isEmpty else { return .null }
+        return Self.lightRig(lightPrims, count: lights.values.reduce(0, +), composed: false)
+    }
+
+    /// `{"kind": "usd_lights", "light_count", "lights": [{prim, type, texture}], "textures", "composed"}`.
+    static func lightRig(_ lights: [LightPrim], count: Int, composed: Bool) -> JSONValue {
+        var textures: [String] = []
+        for texture in lights.compactMap(\.texture) where !textures.contains(texture) { textures.append(texture) }
+        return .object([
+            "kind": "usd_lights", "light_count": .int(count), "composed": .bool(composed),
+            "lights": .array(lights.map { light in
+                .object(["prim": .string(light.prim), "type": .string(light.type),
+                         "texture": light.texture.map(JSONValue.string) ?? .null])
+            }),
+            "textures": .array(textures.map(JSONValue.string)),
+        ])
     }
 
     /// At most this many arcs are listed in metadata (all are counted), so a layer of thousands of
@@ -109,6 +160,9 @@ struct USDLayerSummary: Sendable, Hashable {
                 .object(["prim": .string(arc.prim), "arc": .string(arc.arc), "list_op": .string(arc.listOp),
                          "asset": string(arc.asset), "target": string(arc.target)])
             }),
+            "light_rig": lightRig,
+            "renderers": .array(renderers.sorted().map(JSONValue.string)),
+            "shader_ids": counts(shaderIDs),
             "variant_sets": .array(variantSets.map { set in
                 .object(["prim": .string(set.prim), "name": .string(set.name),
                          "variants": .array(set.variants.map(JSONValue.string)), "selection": string(set.selection)])

@@ -18,6 +18,8 @@ struct USDTextParser {
     /// Extensions of image files, for telling a texture from other asset-valued attributes.
     static let imageExtensions: Set<String> = ["exr", "png", "jpg", "jpeg", "tif", "tiff", "tx", "tex", "hdr", "tga", "bmp",
                                                "ptex", "ptx", "rat", "psd", "ktx", "ktx2", "dds", "webp", "avif", "jxl", "gif"]
+    /// The UsdLux properties that hold a light's texture (`texture:file` before UsdLux 21.05).
+    static let lightTextureProperties: Set<String> = ["inputs:texture:file", "texture:file"]
     /// Kept value tokens per metadata value; beyond this a value is only scanned for asset paths.
     static let maxKeptAtoms = 100_000
 
@@ -74,9 +76,15 @@ struct USDTextParser {
     // MARK: Structure
 
     /// The statements of a prim (or, when `closedByBrace` is false, of the layer) up to its closing `}`.
-    /// Properties are skipped token by token; only their asset paths are kept.
-    private mutating func body(prim: String, depth: Int, closedByBrace: Bool, startLine: Int) throws {
+    /// Properties are skipped token by token; only their asset paths are kept, plus what names the
+    /// shading (`info:id` values, render-context outputs) and, on a light (`light` is its index in
+    /// the summary), the texture it is lit by.
+    private mutating func body(prim: String, depth: Int, closedByBrace: Bool, startLine: Int, light: Int? = nil) throws {
+        var property: String?  // the last name seen: a property's, when `=` follows it
+        var assigned: String?  // the property whose value is the next token
         while let token = try take() {
+            let assigning = assigned
+            assigned = nil
             switch token.kind {
             case .identifier:
                 let word = text(token)
@@ -84,6 +92,10 @@ struct USDTextParser {
                     try primSpec(specifier: word, parent: prim, depth: depth + 1, line: token.line)
                 } else if word == "variantSet" {
                     try variantSet(prim: prim, depth: depth + 1, line: token.line)
+                } else {
+                    property = word
+                    let name = word.split(separator: ".", maxSplits: 1).first.map(String.init) ?? word
+                    if let renderer = ShadingRenderers.forMaterialOutput(name) { summary.renderers.insert(renderer) }
                 }
             case .punctuation(let byte):
                 switch byte {
@@ -95,12 +107,19 @@ struct USDTextParser {
                     try group(opening: byte, depth: depth + 1, line: token.line, keep: false, assetKind: nil, atoms: &unused)
                 case UInt8(ascii: ")"), UInt8(ascii: "]"):
                     throw USDTextParseError.syntax("a '\(USDTextTokenizer.printable(byte))' closes nothing", line: token.line)
+                case UInt8(ascii: "="):
+                    assigned = property
                 default:
                     break
                 }
             case .assetPath:
                 addAsset(token, kind: nil)
-            case .string, .scenePath, .number:
+                if let light, let assigning, Self.lightTextureProperties.contains(assigning) {
+                    summary.lightPrims[light].texture = text(token)
+                }
+            case .string:
+                if assigning == "info:id" { summary.noteShaderID(text(token)) }
+            case .scenePath, .number:
                 break
             }
         }
@@ -124,7 +143,11 @@ struct USDTextParser {
         let path = parent.hasSuffix("}") ? parent + name : parent + "/" + name
         summary.primCount += 1
         summary.specifiers[specifier, default: 0] += 1
-        if let typeName { summary.primTypes[typeName, default: 0] += 1 }
+        var light: Int?
+        if let typeName {
+            summary.primTypes[typeName, default: 0] += 1
+            if USDLayerSummary.isLight(typeName) { light = summary.addLight(prim: path, type: typeName) }
+        }
         summary.deepestPrim = max(summary.deepestPrim, depth)
         token = try expect("the prim '\(path)'", line: line)
         if token.isPunctuation("(") {
@@ -134,7 +157,7 @@ struct USDTextParser {
         guard token.isPunctuation("{") else {
             throw USDTextParseError.syntax("the prim '\(path)' has no '{' body", line: token.line)
         }
-        try body(prim: path, depth: depth, closedByBrace: true, startLine: line)
+        try body(prim: path, depth: depth, closedByBrace: true, startLine: line, light: light)
     }
 
     /// `variantSet "name" = { "variant" (metadata) { body } … }`, after the keyword.

@@ -79,20 +79,26 @@ public struct USDZHandler: FormatHandler {
         let layer = USDAHandler.inspect(text: text, cutAtLimit: root.uncompressedSize > limits.maxTextBytes, limits: limits)
         metadata.merge(layer.metadata) { package, _ in package }
         issues += layer.issues
-        // Paths are anchored at the root layer's folder inside the package.
-        let folder = root.name.split(separator: "/").dropLast().joined(separator: "/")
-        let names = Set(members.map(\.name))
+        let (packaged, external) = Self.split(layer.references, rootLayer: root.name, members: Set(members.map(\.name)))
+        metadata["packaged_references"] = .array(packaged)
+        return FormatInspection(metadata: metadata, issues: issues, references: external)
+    }
+
+    /// The root layer's references split into those the package holds (as metadata) and those it
+    /// needs from outside. Paths are anchored at the root layer's folder inside the package.
+    static func split(_ references: [FileReference], rootLayer: String,
+                      members names: Set<String>) -> (packaged: [JSONValue], external: [FileReference]) {
+        let folder = rootLayer.split(separator: "/").dropLast().joined(separator: "/")
         var packaged: [JSONValue] = []
         var external: [FileReference] = []
-        for reference in layer.references {
-            if !reference.escapes, let member = Self.packagedMember(reference.path, folder: folder, names: names) {
+        for reference in references {
+            if !reference.escapes, let member = packagedMember(reference.path, folder: folder, names: names) {
                 packaged.append(.object(["path": .string(reference.path), "kind": .string(reference.kind), "member": .string(member)]))
             } else {
                 external.append(reference)
             }
         }
-        metadata["packaged_references"] = .array(packaged)
-        return FormatInspection(metadata: metadata, issues: issues, references: external)
+        return (packaged, external)
     }
 
     /// The member `path` names, relative to `folder`; a `<UDIM>` pattern names a member when some tile exists.

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A temporary folder that lays out files stored under other names (content-addressed blobs) at
+/// their logical paths, as symbolic links, so a tool sees `shot.usda` beside `textures/wood.png` as
+/// the version holds them: tools pick readers by extension and resolve references by path. The
+/// folder is the asset root the tools are fenced in; it is removed by `remove()`.
+struct ToolWorkspace {
+    let root: URL
+
+    /// Links each entry at its name; names that are absolute or climb out are left out.
+    init(entries: [(name: String, url: URL)]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("atlas-inspect-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for entry in entries {
+            guard let link = url(for: entry.name) else { continue }
+            try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: link)
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: entry.url)
+        }
+    }
+
+    /// Where the file named `name` lies in the workspace; nil for a name that would leave it.
+    func url(for name: String) -> URL? {
+        guard !FileReference.escapes(name), let normalized = Self.normalize(name), !normalized.isEmpty else { return nil }
+        return root.appendingPathComponent(normalized)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    private static func normalize(_ name: String) -> String? {
+        var parts: [Substring] = []
+        for part in name.replacingOccurrences(of: "\\", with: "/").split(separator: "/") where part != "." {
+            if part == ".." { if parts.popLast() == nil { return nil } } else { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
+    }
+}
