@@ -1,4 +1,5 @@
 import AtlasCore
+import AtlasFormats
 import AtlasStorage
 import Fluent
 import FluentPostgresDriver
@@ -32,7 +33,7 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
                               secrets: SecretBox(key: try SecretKeyFile.load(configuration)), throttle: LoginThrottle(),
                               metrics: AtlasMetrics(), events: makeLiveEvents(app, gate: gate, listener: listener))
     app.lifecycle.use(LiveEventsLifecycle(events: app.atlas.events))
-    app.atlas.jobHandlers.register(VersionInspectionJob(blobs: blobs))
+    app.atlas.jobHandlers.register(VersionInspectionJob(blobs: blobs, tools: configuration.inspectionTools))
     if configuration.diagnosticJobs { app.atlas.jobHandlers.register(DiagnosticEffectJob()) }
     AIToolsSetup.configure(app, configuration)
     app.migrations.add(AtlasMigrations.all)

@@ -37,6 +37,12 @@ public struct AtlasConfiguration: Sendable {
     public var secretKey: String?
     /// The address people reach the server at, for links it prints; `https` also makes cookies `Secure`.
     public var publicURL: String?
+    /// The Python that runs usd-core and MaterialX work (reading `.usdc`, composing USD stages and
+    /// validating MaterialX when versions are inspected; converting `.usda` ↔ `.usdc`): a name on `PATH` or a path.
+    public var python = "python3"
+    /// Seconds one external inspection tool run (assimp, the usd-core or MaterialX worker) may take
+    /// before it is stopped and reported as `tool_timed_out` (1–3600).
+    public var toolTimeoutSeconds = 120
     /// ComfyUI servers AI tools run on (`ATLAS_COMFYUI_URLS`, comma-separated), beside those added through the admin API.
     public var comfyUIURLs: [URL] = []
     /// A folder of tools loaded at start (`ATLAS_TOOLS_DIR`): `NAME.json` manifests beside `NAME.workflow.json` workflows.
@@ -58,8 +64,8 @@ public struct AtlasConfiguration: Sendable {
     public static let environmentNames = [
         "ATLAS_HOST", "ATLAS_PORT", "ATLAS_DATA_DIR", "DATABASE_URL", "ATLAS_MAX_UPLOAD_BYTES",
         "ATLAS_LOG_LEVEL", "ATLAS_LOG_FORMAT", "ATLAS_AUTO_MIGRATE", "ATLAS_BCRYPT_COST", "ATLAS_SECRET_KEY",
-        "ATLAS_PUBLIC_URL", "ATLAS_WORKERS", "ATLAS_JOB_LEASE_SECONDS", "ATLAS_DIAGNOSTIC_JOBS",
-        "ATLAS_COMFYUI_URLS", "ATLAS_TOOLS_DIR",
+        "ATLAS_PUBLIC_URL", "ATLAS_WORKERS", "ATLAS_JOB_LEASE_SECONDS", "ATLAS_DIAGNOSTIC_JOBS", "ATLAS_PYTHON",
+        "ATLAS_TOOL_TIMEOUT_SECONDS", "ATLAS_COMFYUI_URLS", "ATLAS_TOOLS_DIR",
     ]
 
     /// The public address is https: cookies are `Secure` and responses carry HSTS.
@@ -145,6 +151,11 @@ public struct AtlasConfiguration: Sendable {
             } else {
                 problems.append("ATLAS_PUBLIC_URL='\(url)' is not an http:// or https:// address")
             }
+        }
+        if let python = values["ATLAS_PYTHON"], !python.isEmpty { config.python = python }
+        if let text = values["ATLAS_TOOL_TIMEOUT_SECONDS"] {
+            if let seconds = Int(text), (1...3600).contains(seconds) { config.toolTimeoutSeconds = seconds }
+            else { problems.append("ATLAS_TOOL_TIMEOUT_SECONDS='\(text)' is not a number of seconds (1–3600)") }
         }
         config.readAITools(values, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }

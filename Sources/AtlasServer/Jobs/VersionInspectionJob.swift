@@ -4,13 +4,17 @@ import AtlasStorage
 import Foundation
 import SQLKit
 
-/// `version.inspect`: reads what a new version's files are from their bytes (AtlasFormats) and
-/// stores the result on the version, then announces it (`asset.version_inspected`). Queued in
-/// the transaction that makes the version, so no version goes uninspected and no upload waits.
+/// `version.inspect`: reads what a new version's files are from their bytes (AtlasFormats), then
+/// with the external tools that read their formats further (assimp, usd-core, MaterialX), stores
+/// the result on the version, adds the tags the content suggests to the asset, and announces it
+/// (`asset.version_inspected`). Queued in the transaction that makes the version, so no version
+/// goes uninspected and no upload waits.
 struct VersionInspectionJob: JobHandler {
     static let name = "version.inspect"
     var kind: String { Self.name }
     let blobs: any BlobStore
+    /// The external tools and their fences (`ATLAS_PYTHON`, `ATLAS_TOOL_TIMEOUT_SECONDS`).
+    var tools = ToolSettings()
 
     /// The job that inspects `version` of `asset`, keyed so a version is queued once.
     static func job(for version: AssetVersion, of asset: Asset, at date: Date) -> Job {
@@ -29,7 +33,7 @@ struct VersionInspectionJob: JobHandler {
         let entries = version.files.compactMap { file in
             blobs.filePath(for: file.sha256).map { (name: file.path, url: URL(fileURLWithPath: $0)) }
         }
-        var inspection = PathInspection.inspect(entries: entries)
+        var inspection = await PathInspection.inspect(entries: entries, tools: tools)
         // A file whose stored content is gone is said so, not silently left out of the report.
         for file in version.files where blobs.filePath(for: file.sha256) == nil {
             inspection.reports.append(FormatReport(fileName: file.path, fileSize: 0, format: nil, issues: [
@@ -40,11 +44,24 @@ struct VersionInspectionJob: JobHandler {
             try await InspectionRepository.put(inspection, version: versionID, at: now, on: sql)
             let asset = try await AssetRows.fetch(version.assetID, on: sql)
             try await Self.recordDependencies(of: version, in: asset, found: inspection, at: now, on: sql)
+            try await Self.addSuggestedTags(inspection.suggestedTags, to: asset, at: now, on: sql)
             try await EventLog.append(AssetEvents.event(AssetEvents.versionInspected, asset, version: version,
                                                         change: .cli("job.version.inspect", at: now)), on: sql)
         }
         return ["files": .number(Double(inspection.reports.count)), "sequences": .number(Double(inspection.sequences.count)),
                 "errors": .bool(inspection.hasErrors)]
+    }
+
+    /// Adds the tags the files suggest (`renderer:redshift`, `light_rig`) that the asset lacks, as the
+    /// job, audited like any change to an asset. A deleted asset, or tags beyond the per-asset limit,
+    /// are left alone: a suggestion never fails the inspection.
+    static func addSuggestedTags(_ suggested: [String], to asset: Asset, at date: Date, on sql: any SQLDatabase) async throws {
+        let room = FieldRules.maxTagsPerAsset - asset.tags.count
+        let new = suggested.compactMap { try? FieldRules.tag($0).get() }.filter { !asset.tags.contains($0) }.prefix(max(0, room))
+        guard asset.deletedAt == nil, !new.isEmpty, let tags = try? FieldRules.tags(asset.tags + new).get() else { return }
+        let change = Change.cli("job.version.inspect", at: date)
+        let updated = try await AssetRepository.update(asset.stamp.id, expectedRevision: nil, change: change, on: sql) { $0.tags = tags }
+        try await AuditLog.record(change, kind: "asset", id: asset.stamp.id, before: AssetBody(asset), after: AssetBody(updated), on: sql)
     }
 
     /// Turns what the files name into dependency edges: a file of the same version needs no
