@@ -202,7 +202,7 @@ struct MaterialXTests {
             </materialx>
             """#
         try folder.write(Array(doc.utf8), to: "asset/look.mtlx")
-        let report = await inspector.inspect(fileAt: folder.file("asset/look.mtlx"), tools: try .forTests(timeout: 30))
+        let report = await inspector.inspect(fileAt: folder.file("asset/look.mtlx"), tools: try .forTests())
         #expect(report.references == [FileReference(path: "../outside.mtlx", kind: "include")])
         #expect(report.has(.pathEscapesAsset))
         #expect(report.metadata["materialx"]?["includes_refused"]?.strings == ["../outside.mtlx"])

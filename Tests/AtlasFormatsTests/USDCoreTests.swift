@@ -136,7 +136,7 @@ struct USDCoreTests {
         try folder.write(Array(layer.utf8), to: "asset/shot.usda")
         try folder.write(Array("#usda 1.0\ndef Mesh \"M\" {}\n".utf8), to: "asset/inside.usda")
         #expect(mkfifo(folder.path("outside.usda"), 0o644) == 0)
-        let report = await inspector.inspect(fileAt: folder.file("asset/shot.usda"), tools: try .forTests(timeout: 60))
+        let report = await inspector.inspect(fileAt: folder.file("asset/shot.usda"), tools: try .forTests())
         #expect(!report.has(.toolTimedOut) && !report.has(.toolFailed), "\(report.issues)")
         let muted = report.metadata["usd_core"]?["muted"]?.arrayValue.compactMap { $0["path"]?.stringValue } ?? []
         #expect(Set(muted).contains("../outside.usda"))
@@ -209,6 +209,54 @@ struct USDCoreTests {
         #expect(lights.compactMap { $0["prim"]?.stringValue } == ["/Lights/Dome", "/Lights/Key"])
         #expect(lights.first?["texture"] == "hdri/studio.exr" && composed.metadata["light_rig"]?["composed"] == .bool(true))
         #expect(composed.suggestedTags == ["renderer:arnold", "renderer:redshift", "light_rig"])
+    }
+
+    @Test("A usdz whose root layer is crate: read through usd-core, its packaged texture kept apart from the file it needs outside")
+    func usdzWithCrateRoot() async throws {
+        let folder = try FixtureFolder()
+        try ExternalTool.python("""
+            import os
+            from pxr import Usd, UsdGeom, UsdShade, Sdf, UsdUtils
+            os.makedirs("tex", exist_ok=True); open("tex/diffuse.png", "wb").write(bytes(64))
+            st = Usd.Stage.CreateNew("asset.usdc")
+            st.SetDefaultPrim(UsdGeom.Xform.Define(st, "/Asset").GetPrim())
+            sh = UsdShade.Shader.Define(st, "/Asset/Mat/Tex"); sh.CreateIdAttr("UsdUVTexture")
+            sh.CreateInput("file", Sdf.ValueTypeNames.Asset).Set("tex/diffuse.png")
+            sh.CreateInput("other", Sdf.ValueTypeNames.Asset).Set("outside/rough.exr")
+            st.GetRootLayer().Save()
+            # False: outside/rough.exr is not there to pack, which is the point; the package is written.
+            UsdUtils.CreateNewUsdzPackage(Sdf.AssetPath("asset.usdc"), "asset.usdz")
+            """, in: folder.url)
+        let native = inspector.inspect(fileAt: folder.file("asset.usdz"))
+        #expect(native.metadata["root_layer_format"] == "usdc" && native.has(.usdCrateNeedsUSDCore))
+        let report = await inspector.inspect(fileAt: folder.file("asset.usdz"), tools: try .forTests())
+        #expect(!report.has(.usdCrateNeedsUSDCore), "\(report.issues)")
+        #expect(report.metadata["default_prim"] == "Asset" && report.metadata["prim_count"] == .int(3))
+        // Packaging moves each file to a member of its own naming (`0/diffuse.png`) and rewrites the
+        // path, even for the file it could not find, which stays outside the package and missing.
+        let packaged = report.metadata["packaged_references"]?.arrayValue ?? []
+        #expect(packaged.count == 1 && packaged.first?["member"]?.stringValue?.hasSuffix("diffuse.png") == true, "\(packaged)")
+        let outside = try #require(report.references.first)
+        #expect(report.references.count == 1 && outside.path.hasSuffix("rough.exr") && outside.kind == "texture")
+        #expect(report.issues.filter { $0.code == .usdMissingReference }.map(\.message).contains { $0.hasPrefix("'\(outside.path)'") },
+                "\(report.issues)")
+    }
+
+    @Test("atlas inspect's folders are the asset root: a layer may name a file beside its own folder, never outside the folder given")
+    func folderIsTheRoot() async throws {
+        let folder = try FixtureFolder()
+        try FileManager.default.createDirectory(at: folder.file("asset/layers"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.file("asset/tex"), withIntermediateDirectories: true)
+        try folder.write(Array("x".utf8), to: "asset/tex/wood.png")
+        try folder.write(Array("x".utf8), to: "beside.png")
+        let layer = "#usda 1.0\ndef Shader \"S\" {\n asset inputs:a = @../tex/wood.png@\n asset inputs:b = @../../beside.png@\n}\n"
+        try folder.write(Array(layer.utf8), to: "asset/layers/look.usda")
+        let inspection = await PathInspection.inspect([folder.path("asset")], tools: try .forTests())
+        let look = try #require(inspection.reports.first { $0.fileName.hasSuffix("layers/look.usda") })
+        let dependencies = look.metadata["usd_core"]?["dependencies"]?.arrayValue ?? []
+        #expect(dependencies.first { $0["path"] == "../tex/wood.png" }?["resolved"] == "tex/wood.png")
+        #expect(dependencies.first { $0["path"] == "../tex/wood.png" }?["exists"] == .bool(true))
+        #expect(dependencies.first { $0["path"] == "../../beside.png" }?["escapes"] == .bool(true))
     }
 
     @Test("Files stored under content hashes are laid out at their names, so usd-core resolves their references to each other")

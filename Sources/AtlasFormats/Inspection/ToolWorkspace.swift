@@ -21,19 +21,11 @@ struct ToolWorkspace {
 
     /// Where the file named `name` lies in the workspace; nil for a name that would leave it.
     func url(for name: String) -> URL? {
-        guard !FileReference.escapes(name), let normalized = Self.normalize(name), !normalized.isEmpty else { return nil }
-        return root.appendingPathComponent(normalized)
+        guard !name.isEmpty, !FileReference.escapes(name) else { return nil }
+        return root.appendingPathComponent(name.replacingOccurrences(of: "\\", with: "/")).standardizedFileURL
     }
 
     func remove() {
         try? FileManager.default.removeItem(at: root)
-    }
-
-    private static func normalize(_ name: String) -> String? {
-        var parts: [Substring] = []
-        for part in name.replacingOccurrences(of: "\\", with: "/").split(separator: "/") where part != "." {
-            if part == ".." { if parts.popLast() == nil { return nil } } else { parts.append(part) }
-        }
-        return parts.joined(separator: "/")
     }
 }

@@ -2,30 +2,16 @@
 /// document (its version after the upgrade MaterialX applies on read) and validation against the
 /// standard libraries. Includes outside the asset root are refused by a read callback, never read.
 enum MaterialXWorker {
-    static let worker = PythonWorker(name: "the MaterialX worker", module: "MaterialX", package: "MaterialX", script: script)
+    static let worker = PythonWorker(name: "the MaterialX worker", module: "MaterialX", package: "MaterialX", body: body)
 
-    static let script = #"""
-# Atlas MaterialX worker: reads one MaterialX document as MaterialX itself does (upgrading an older
-# version) and validates it against the standard libraries. Arguments: FILE ROOT. Prints one JSON
-# object on its last line. An xi:include outside ROOT is refused, never read.
-import json, os, sys
-
-def emit(result):
-    sys.stdout.write("\n" + json.dumps(result, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
-
+    static let body = #"""
+# The MaterialX worker. Arguments: FILE ROOT. An xi:include outside ROOT is refused, never read.
 try:
     import MaterialX as mx
 except ImportError as error:
-    emit({"missing_module": "MaterialX", "message": str(error)})
-    sys.exit(0)
+    missing("MaterialX", error)
 
 LISTED = 1000
-path, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-
-def inside(candidate):
-    candidate = os.path.normpath(candidate)
-    return candidate == root or candidate.startswith(root + os.sep)
 
 def relative(candidate):
     return os.path.relpath(candidate, root) if inside(candidate) else candidate
@@ -50,7 +36,7 @@ def main():
     try:
         mx.readFromXmlFile(document, path, mx.FileSearchPath(os.path.dirname(path)), options)
     except Exception as error:
-        emit({"read_error": str(error).replace(root + os.sep, "")[:2000], "includes_read": read, "includes_refused": refused})
+        emit({"read_error": clean(error)[:2000], "includes_read": read, "includes_refused": refused})
         return
     libraries = mx.createDocument()
     mx.loadLibraries(mx.getDefaultDataLibraryFolders(), mx.getDefaultDataSearchPath(), libraries)
@@ -58,11 +44,7 @@ def main():
     valid, message = document.validate()
     emit({"materialx_version": mx.getVersionString(), "version": document.getVersionString(),
           "material_count": len(document.getMaterialNodes()), "valid": bool(valid),
-          "message": message.replace(root + os.sep, "")[:4000], "includes_read": read, "includes_refused": refused})
+          "message": clean(message)[:4000], "includes_read": read, "includes_refused": refused})
 
-try:
-    main()
-except Exception as error:
-    emit({"error": "%s: %s" % (type(error).__name__, str(error).strip().replace(root + os.sep, "")[:2000])})
 """#
 }

@@ -1,16 +1,59 @@
 import Foundation
 
-/// A Python script Atlas carries as a string and runs with `python -I -c SCRIPT ARGS…`: there is no
-/// script file to install beside the binary or to keep in step with it, and `-I` (isolated mode)
-/// makes Python ignore `PYTHONPATH`, the user's site-packages and the working folder. The script
-/// prints one JSON object on its last line; on an import failure it prints `{"missing_module": …}`.
+/// A Python script Atlas carries as a string and runs with `python -I -c SCRIPT FILE ROOT ARGS…`:
+/// there is no script file to install beside the binary or to keep in step with it, and `-I`
+/// (isolated mode) makes Python ignore `PYTHONPATH`, the user's site-packages and the working
+/// folder. The script prints one JSON object on its last line; when its module does not import it
+/// prints `{"missing_module": …}`.
 struct PythonWorker: Sendable {
     /// What the worker is, for messages (`the usd-core worker`).
     let name: String
     /// The Python module it needs and the package that provides it (`pxr`, `usd-core`).
     let module: String
     let package: String
+    /// The whole script: `prelude`, the worker's body (which defines `main()`), then the call to it.
     let script: String
+
+    init(name: String, module: String, package: String, body: String) {
+        self.name = name
+        self.module = module
+        self.package = package
+        script = Self.prelude + body + Self.epilogue
+    }
+
+    /// What every worker shares: printing the result, reporting a missing module, the file and
+    /// asset root from the arguments, the root check, and messages cleaned of the root's location.
+    static let prelude = #"""
+import json, os, sys
+
+def emit(result):
+    sys.stdout.write("\n" + json.dumps(result, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+def missing(module, error):
+    emit({"missing_module": module, "message": str(error)})
+    sys.exit(0)
+
+path, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+
+def inside(candidate):
+    candidate = os.path.normpath(candidate)
+    return candidate == root or candidate.startswith(root + os.sep)
+
+def clean(message):
+    """The message without the asset root's place on this machine."""
+    return str(message).strip().replace(root + os.sep, "")
+
+"""#
+
+    /// Runs `main()`; anything it raises becomes `{"error": …}`.
+    static let epilogue = #"""
+
+try:
+    main()
+except Exception as error:
+    emit({"error": "%s: %s" % (type(error).__name__, clean(error)[:2000])})
+"""#
 
     /// Why the worker gave no result.
     enum Failure: Error {

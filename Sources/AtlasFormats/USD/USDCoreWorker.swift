@@ -4,36 +4,23 @@
 /// `UsdUtils.ComputeAllDependencies`, composes the stage with payloads loaded and not, reads stage
 /// metadata, shading and lights, and runs the validators that look only at scene description.
 enum USDCoreWorker {
-    static let worker = PythonWorker(name: "the usd-core worker", module: "pxr", package: "usd-core", script: script)
+    static let worker = PythonWorker(name: "the usd-core worker", module: "pxr", package: "usd-core", body: body)
 
-    static let script = #"""
-# Atlas usd-core worker: reads one USD layer and prints one JSON object on its last line.
-# Arguments: FILE ROOT [EXPORT_LIMIT]. Run with cwd an empty folder and no PXR_AR_DEFAULT_SEARCH_PATH,
-# so bare asset paths never resolve against the working folder or a search path. Layers outside ROOT
-# are muted before anything composes, so usd-core never opens them.
-import json, os, sys
-
-def emit(result):
-    sys.stdout.write("\n" + json.dumps(result, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
-
+    static let body = #"""
+# The usd-core worker. Arguments: FILE ROOT [EXPORT_LIMIT]. Run with cwd an empty folder and no
+# PXR_AR_DEFAULT_SEARCH_PATH, so bare asset paths never resolve against the working folder or a search
+# path. Layers outside ROOT are muted before anything composes, so usd-core never opens them.
 try:
     from pxr import Sdf, Tf, Usd, UsdGeom, UsdLux, UsdShade, UsdUtils
 except ImportError as error:
-    emit({"missing_module": "pxr", "message": str(error)})
-    sys.exit(0)
+    missing("pxr", error)
 try:
     from pxr import UsdValidation
 except ImportError:
     UsdValidation = None
 
 LISTED = 2000
-path, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 export_limit = int(sys.argv[3]) if len(sys.argv) > 3 else 0
-
-def inside(candidate):
-    candidate = os.path.normpath(candidate)
-    return candidate == root or candidate.startswith(root + os.sep)
 
 def relative(candidate):
     outer, bracket, member = candidate.partition("[")
@@ -165,7 +152,7 @@ def validate(stage):
     for error in UsdValidation.ValidationContext(validators).Validate(stage)[:LISTED]:
         validator = error.GetValidator()
         found.append({"validator": validator.GetMetadata().name if validator else "", "name": str(error.GetName()),
-                      "type": str(error.GetType()).rpartition(".")[2], "message": error.GetMessage().replace(root + os.sep, "")})
+                      "type": str(error.GetType()).rpartition(".")[2], "message": clean(error.GetMessage())})
     return found
 
 def main():
@@ -173,7 +160,7 @@ def main():
     try:
         layer = Sdf.Layer.FindOrOpen(path)
     except Tf.ErrorException as error:
-        emit(dict(result, open_error=str(error).strip().replace(root + os.sep, "")))
+        emit(dict(result, open_error=clean(error)))
         return
     if layer is None:
         emit(dict(result, open_error="usd-core could not open the layer"))
@@ -188,7 +175,7 @@ def main():
         stage = Usd.Stage.Open(layer, Usd.Stage.LoadAll)
         unloaded = Usd.Stage.Open(layer, Usd.Stage.LoadNone)
     except Tf.ErrorException as error:
-        emit(dict(result, open_error=str(error).strip().replace(root + os.sep, "")))
+        emit(dict(result, open_error=clean(error)))
         return
     result["prims_loaded"], result["types_loaded"] = composed(stage)
     result["prims_unloaded"], result["types_unloaded"] = composed(unloaded)
@@ -201,9 +188,5 @@ def main():
     result["validation"] = validate(stage)
     emit(result)
 
-try:
-    main()
-except Exception as error:
-    emit({"error": "%s: %s" % (type(error).__name__, str(error).strip().replace(root + os.sep, "")[:2000])})
 """#
 }
