@@ -12,7 +12,7 @@ struct NodeErrorTests {
     ]
 
     private func rejection(_ name: String) throws -> ComfyUIPromptRejection {
-        try JSONDecoder().decode(ComfyUIPromptRejection.self, from: Recording.body("05-errors/\(name).json", "response", "body"))
+        try Recording.decode(ComfyUIPromptRejection.self, "05-errors/\(name).json", "response", "body")
     }
 
     /// A tool over the recorded EmptyImage → ImageScale → SaveImage prompts, with width and method exposed.

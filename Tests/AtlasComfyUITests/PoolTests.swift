@@ -16,7 +16,7 @@ struct PoolTests {
                 return
             }
             #expect(reasons.keys.map(\.self) == [comfy.url])
-            #expect(await pool.wait()?.description.contains("is down") == true)
+            #expect(await pool.waitReason()?.description.contains("is down") == true)
             let waiting = Task { try await pool.lease(workflow: "invert@1") }
             try await Task.sleep(for: .milliseconds(200))
             try await comfy.comeBack()
@@ -24,6 +24,7 @@ struct PoolTests {
             let lease = try await waiting.value
             #expect(lease.server == comfy.url)
             #expect(await pool.statuses().first?.version == "0.12.1")
+            #expect(await pool.client(for: comfy.url)?.baseURL == comfy.url)
         }
     }
 
@@ -46,7 +47,7 @@ struct PoolTests {
     @Test("a waiting lease ends when its task is cancelled")
     func cancelledWait() async throws {
         let pool = ComfyUIPool(servers: [], httpClient: StandIn.http)
-        #expect(await pool.wait() == .noServerAvailable(reasons: [:]))
+        #expect(await pool.waitReason() == .noServerAvailable(reasons: [:]))
         let waiting = Task { try await pool.lease() }
         try await Task.sleep(for: .milliseconds(50))
         waiting.cancel()

@@ -12,13 +12,11 @@ struct StandInFailureTests {
     func cancel() async throws {
         try await StandIn.with(slowInvert) { comfy in
             let client = StandIn.client(comfy)
-            let (first, _) = try await StandIn.invertPrompt(on: client)
-            let (second, _) = try await StandIn.invertPrompt(on: client)
-            let running = try await client.start(first, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
-            let pending = try await client.start(second, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
+            let (running, _) = try await StandIn.startInvert(on: client)
+            let (pending, _) = try await StandIn.startInvert(on: client)
             #expect(try await pending.cancel() == .removedFromQueue)
             await #expect(throws: ComfyUIError.interrupted(ComfyUIInterruption(promptID: pending.promptID))) { try await pending.result() }
-            try await waitUntilRunning(running.promptID, client)
+            try await StandIn.waitUntilRunning(running.promptID, client)
             guard case .interrupted(let interruption) = try await running.cancel() else {
                 Issue.record("the running prompt was not interrupted")
                 return
@@ -33,9 +31,8 @@ struct StandInFailureTests {
     func taskCancellation() async throws {
         try await StandIn.with(slowInvert) { comfy in
             let client = StandIn.client(comfy)
-            let (prompt, _) = try await StandIn.invertPrompt(on: client)
-            let run = try await client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
-            try await waitUntilRunning(run.promptID, client)
+            let (run, _) = try await StandIn.startInvert(on: client)
+            try await StandIn.waitUntilRunning(run.promptID, client)
             let waiting = Task { try await run.result() }
             waiting.cancel()
             await #expect(throws: CancellationError.self) { try await waiting.value }
@@ -50,40 +47,30 @@ struct StandInFailureTests {
         faults.dropSocketsAfterFrames = 6
         try await StandIn.with(faults) { comfy in
             let client = StandIn.client(comfy)
-            let (prompt, folder) = try await StandIn.invertPrompt(on: client)
-            let run = try await client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
+            let (run, folder) = try await StandIn.startInvert(on: client)
             let result = try await run.result()
             #expect(result.reconciled)
             #expect(result.outputs.map(\.file.subfolder) == [folder.path])
         }
     }
 
-    @Test("a server that goes away mid-run loses the prompt with a typed error; so does one that comes back restarted")
+    @Test("a server that goes away mid-run loses the prompt with a typed error that says to retry elsewhere")
     func serverDownDuringRun() async throws {
-        try await StandIn.with(slowInvert) { comfy in
-            let client = StandIn.client(comfy)
-            let (prompt, _) = try await StandIn.invertPrompt(on: client)
-            let run = try await client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
-            try await waitUntilRunning(run.promptID, client)
-            await comfy.goDown()
-            let error = await #expect(throws: ComfyUIError.self) { try await run.result() }
-            #expect(error?.code == "comfyui_prompt_lost" && error?.isServerFailure == true)
-            try await comfy.comeBack()
-        }
-        try await StandIn.with(slowInvert) { comfy in
-            let client = StandIn.client(comfy)
-            let (prompt, _) = try await StandIn.invertPrompt(on: client)
-            let run = try await client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
-            try await waitUntilRunning(run.promptID, client)
+        let error = try await failureOfRun { comfy in await comfy.goDown() }
+        #expect(error?.code == "comfyui_prompt_lost" && error?.isServerFailure == true)
+    }
+
+    @Test("a server that comes back restarted has forgotten the prompt, which is lost")
+    func serverRestartedDuringRun() async throws {
+        let error = try await failureOfRun { comfy in
             await comfy.goDown()
             try await comfy.comeBack(restarted: true)
-            let error = await #expect(throws: ComfyUIError.self) { try await run.result() }
-            guard case .lost(_, let reason)? = error else {
-                Issue.record("not lost: \(String(describing: error))")
-                return
-            }
-            #expect(reason.contains("no longer knows"))
         }
+        guard case .lost(_, let reason)? = error else {
+            Issue.record("not lost: \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("no longer knows"))
     }
 
     @Test("a server that is down before the run is unreachable, and the pool sends the retry to another")
@@ -97,8 +84,7 @@ struct StandInFailureTests {
                 await first.goDown()
                 var failure: ComfyUIError?
                 do {
-                    let (prompt, _) = try await StandIn.invertPrompt(on: lease.client)
-                    _ = try await lease.client.start(prompt, promptID: UUID().uuidString, options: StandIn.options)
+                    _ = try await StandIn.startInvert(on: lease.client)
                 } catch let error as ComfyUIError {
                     failure = error
                 }
@@ -106,8 +92,7 @@ struct StandInFailureTests {
                 await pool.release(lease, failure: failure)
                 let retry = try #require(await pool.tryLease(workflow: "invert@1").lease)
                 #expect(retry.server == second.url)
-                let (prompt, _) = try await StandIn.invertPrompt(on: retry.client)
-                let run = try await retry.client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
+                let (run, _) = try await StandIn.startInvert(on: retry.client)
                 #expect(try await run.result().outputs.count == 1)
                 await pool.release(retry)
                 try await first.comeBack()
@@ -115,11 +100,16 @@ struct StandInFailureTests {
         }
     }
 
-    private func waitUntilRunning(_ promptID: String, _ client: ComfyUIClient) async throws {
-        for _ in 0..<100 {
-            if try await client.job(promptID)?.status == .inProgress { return }
-            try await Task.sleep(for: .milliseconds(50))
+    /// How a slow invert run ends when `outage` strikes the server while the prompt runs.
+    private func failureOfRun(_ outage: @escaping (RunningStandIn) async throws -> Void) async throws -> ComfyUIError? {
+        var failure: ComfyUIError?
+        try await StandIn.with(slowInvert) { comfy in
+            let client = StandIn.client(comfy)
+            let (run, _) = try await StandIn.startInvert(on: client)
+            try await StandIn.waitUntilRunning(run.promptID, client)
+            try await outage(comfy)
+            failure = await #expect(throws: ComfyUIError.self) { try await run.result() }
         }
-        Issue.record("prompt \(promptID) never started")
+        return failure
     }
 }

@@ -10,8 +10,7 @@ struct StandInRunTests {
     func invert() async throws {
         try await StandIn.with { comfy in
             let client = StandIn.client(comfy)
-            let (prompt, folder) = try await StandIn.invertPrompt(on: client)
-            let run = try await client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
+            let (run, folder) = try await StandIn.startInvert(on: client)
             var last: ComfyUIProgress?
             for await progress in run.progress { last = progress }
             let result = try await run.result()
@@ -68,8 +67,7 @@ struct StandInRunTests {
         let faults = StandInFaults(slowNodes: ["ImageInvert": NodeTiming(duration: .milliseconds(1500), progressSteps: 5)])
         try await StandIn.with(faults) { comfy in
             let client = StandIn.client(comfy)
-            let (prompt, _) = try await StandIn.invertPrompt(on: client)
-            let run = try await client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
+            let (run, _) = try await StandIn.startInvert(on: client)
             var seen: [ComfyUIProgress] = []
             for await progress in run.progress { seen.append(progress) }
             _ = try await run.result()
@@ -83,14 +81,12 @@ struct StandInRunTests {
     func missingOutputs() async throws {
         try await StandIn.with(StandInFaults(missingOutputs: .outputsEmpty)) { comfy in
             let client = StandIn.client(comfy)
-            let (prompt, _) = try await StandIn.invertPrompt(on: client)
-            let run = try await client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
+            let (run, _) = try await StandIn.startInvert(on: client)
             await #expect(throws: ComfyUIError.outputsMissing(promptID: run.promptID, nodes: ["3"])) { try await run.result() }
         }
         try await StandIn.with(StandInFaults(missingOutputs: .filesNotWritten)) { comfy in
             let client = StandIn.client(comfy)
-            let (prompt, _) = try await StandIn.invertPrompt(on: client)
-            let run = try await client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: StandIn.options)
+            let (run, _) = try await StandIn.startInvert(on: client)
             let file = try #require(try await run.result().outputs.first?.file)
             await #expect(throws: ComfyUIError.fileNotFound(file)) { try await client.view(file) }
         }
@@ -100,11 +96,10 @@ struct StandInRunTests {
     func hang() async throws {
         try await StandIn.with(StandInFaults(hangingNodes: ["ImageInvert"])) { comfy in
             let client = StandIn.client(comfy)
-            let (prompt, _) = try await StandIn.invertPrompt(on: client)
             var options = StandIn.options
             options.silenceTimeout = .milliseconds(500)
             options.runTimeout = .seconds(2)
-            let run = try await client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: options)
+            let (run, _) = try await StandIn.startInvert(on: client, options: options)
             await #expect(throws: ComfyUIError.timedOut(promptID: run.promptID, seconds: 2)) { try await run.result() }
         }
     }

@@ -5,18 +5,9 @@ import Testing
 
 @Suite("HTTP bodies as recorded")
 struct WireDecodingTests {
-    private func decode<T: Decodable>(_ type: T.Type, _ path: String, _ keys: String...) throws -> T {
-        var value = try Recording.json(path)
-        for key in keys {
-            guard case .object(let members) = value, let next = members[key] else { throw RecordingError("no \(key) in \(path)") }
-            value = next
-        }
-        return try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
-    }
-
     @Test("a completed job lists its outputs and times")
     func completedJob() throws {
-        let job = try decode(ComfyUIJob.self, "02-run-invert/job.json", "response", "body")
+        let job = try Recording.decode(ComfyUIJob.self, "02-run-invert/job.json", "response", "body")
         #expect(job.status == .completed && job.status.isFinished)
         #expect(job.outputFiles == [ComfyUIOutputFile(node: "3", key: "images", file: ComfyUIFileReference(filename: "invert_00001_.png", subfolder: "atlas"))])
         #expect(job.startedAt.map { $0.timeIntervalSince1970 * 1000 } == 1795550319504)
@@ -25,10 +16,10 @@ struct WireDecodingTests {
 
     @Test("a failed job carries the execution error, a cancelled one the interrupt")
     func failedAndCancelled() throws {
-        let failed = try decode(ComfyUIJob.self, "05-errors/runtime_error_job.json", "response", "body")
+        let failed = try Recording.decode(ComfyUIJob.self, "05-errors/runtime_error_job.json", "response", "body")
         #expect(failed.status == .failed)
         #expect(failed.executionError?.exceptionType == "PIL.UnidentifiedImageError")
-        let cancelled = try decode(ComfyUIJob.self, "06-interrupt/between_nodes_job.json", "response", "body")
+        let cancelled = try Recording.decode(ComfyUIJob.self, "06-interrupt/between_nodes_job.json", "response", "body")
         #expect(cancelled.status == .cancelled)
         #expect(cancelled.interruption?.nodeID == "12")
         #expect(cancelled.interruption?.executed == ["10", "1", "11"])
@@ -37,15 +28,15 @@ struct WireDecodingTests {
     @Test("pending and running prompts are told apart by /api/jobs, not by /history")
     func pendingAndRunning() throws {
         let path = "11-history-jobs/lookup_while_running_and_pending.json"
-        #expect(try decode(ComfyUIJob.self, path, "job_running", "response", "body").status == .inProgress)
-        #expect(try decode(ComfyUIJob.self, path, "job_pending", "response", "body").status == .pending)
-        let history = try decode([String: ComfyUIHistoryEntry].self, path, "history_of_running", "response", "body")
+        #expect(try Recording.decode(ComfyUIJob.self, path, "job_running", "response", "body").status == .inProgress)
+        #expect(try Recording.decode(ComfyUIJob.self, path, "job_pending", "response", "body").status == .pending)
+        let history = try Recording.decode([String: ComfyUIHistoryEntry].self, path, "history_of_running", "response", "body")
         #expect(history.isEmpty)
     }
 
     @Test("a history entry lists outputs and its status")
     func history() throws {
-        let entries = try decode([String: ComfyUIHistoryEntry].self, "02-run-invert/history.json", "response", "body")
+        let entries = try Recording.decode([String: ComfyUIHistoryEntry].self, "02-run-invert/history.json", "response", "body")
         let entry = try #require(entries["78c252a3-ee17-4e14-adb7-792fe70b4b14"])
         #expect(entry.statusText == "success" && entry.completed)
         #expect(entry.outputFiles.map(\.file.filename) == ["invert_00001_.png"])
@@ -53,7 +44,7 @@ struct WireDecodingTests {
 
     @Test("pending prompts come sorted into run order, though ComfyUI sends them in heap order")
     func queue() throws {
-        let queue = try decode(ComfyUIQueue.self, "04-batch/burst_queue_while_running.json", "response", "body")
+        let queue = try Recording.decode(ComfyUIQueue.self, "04-batch/burst_queue_while_running.json", "response", "body")
         #expect(queue.running.map(\.number) == [4])
         #expect(queue.pending.map(\.number) == [5, 6])
         let heap = ComfyUIQueue(running: [], pending: [.init(number: 7, promptID: "b"), .init(number: -1000, promptID: "a"), .init(number: 3, promptID: "c")])
@@ -62,11 +53,11 @@ struct WireDecodingTests {
 
     @Test("server facts, submissions and upload answers")
     func smallBodies() throws {
-        let stats = try decode(ComfyUISystemStats.self, "00-server/system_stats.json", "response", "body")
+        let stats = try Recording.decode(ComfyUISystemStats.self, "00-server/system_stats.json", "response", "body")
         #expect(stats.comfyUIVersion == "0.12.1" && stats.devices.first?.type == "cpu")
-        let submission = try decode(ComfyUISubmission.self, "02-run-invert/post_prompt.json", "response", "body")
+        let submission = try Recording.decode(ComfyUISubmission.self, "02-run-invert/post_prompt.json", "response", "body")
         #expect(submission == ComfyUISubmission(promptID: "78c252a3-ee17-4e14-adb7-792fe70b4b14", number: 1))
-        let upload = try decode(ComfyUIFileReference.self, "01-upload/upload_subfolder.json", "response", "body")
+        let upload = try Recording.decode(ComfyUIFileReference.self, "01-upload/upload_subfolder.json", "response", "body")
         #expect(upload == ComfyUIFileReference(filename: "plate_v001.png", subfolder: "atlas/shot010", type: "input"))
         #expect(upload.promptValue == "atlas/shot010/plate_v001.png")
         let explicitNumber = try JSONDecoder().decode(ComfyUISubmission.self, from: Data(#"{"prompt_id": "p", "number": -1000.0, "node_errors": {}}"#.utf8))

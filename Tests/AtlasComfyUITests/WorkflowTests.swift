@@ -78,8 +78,7 @@ struct WorkflowTests {
 
     @Test("a workflow is Codable as the API format itself")
     func codable() throws {
-        let data = try Recording.body("02-run-invert/post_prompt.json", "request", "body", "prompt")
-        let workflow = try JSONDecoder().decode(ComfyUIWorkflow.self, from: data)
+        let workflow = try Recording.decode(ComfyUIWorkflow.self, "02-run-invert/post_prompt.json", "request", "body", "prompt")
         let again = try JSONDecoder().decode(ComfyUIWorkflow.self, from: JSONEncoder().encode(workflow))
         #expect(again == workflow)
     }

@@ -62,20 +62,3 @@ public struct ComfyUIInputSpec: Sendable, Equatable {
         }
     }
 }
-
-extension JSONValue {
-    /// The number, if this is one.
-    var number: Double? {
-        if case .number(let value) = self { return value }
-        return nil
-    }
-
-    /// A combo option as ComfyUI compares it: strings as they are, numbers as Python prints them.
-    var optionText: String? {
-        switch self {
-        case .string(let text): return text
-        case .number(let value): return value.rounded() == value ? String(Int64(value)) : String(value)
-        default: return nil
-        }
-    }
-}

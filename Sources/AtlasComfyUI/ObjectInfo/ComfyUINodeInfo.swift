@@ -43,11 +43,3 @@ public struct ComfyUINodeInfo: Sendable, Equatable {
                   isOutputNode: fields["output_node"] == .bool(true), inputs: inputs, outputTypes: outputTypes)
     }
 }
-
-extension JSONValue {
-    /// The string, if this is one.
-    var text: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-}

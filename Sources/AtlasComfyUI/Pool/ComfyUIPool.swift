@@ -57,8 +57,13 @@ public actor ComfyUIPool {
         entries.map(\.status)
     }
 
+    /// The client for a configured server, for calls that need no slot (such as `/object_info`).
+    public func client(for url: URL) -> ComfyUIClient? {
+        entries.first { $0.configuration.url == url }?.client
+    }
+
     /// Why no server can take a run now, or `nil` when one can.
-    public func wait() -> ComfyUIPoolWait? {
+    public func waitReason() -> ComfyUIPoolWait? {
         let statuses = statuses()
         if statuses.contains(where: \.canTakeRun) { return nil }
         let up = statuses.filter { $0.health == .up }
@@ -77,7 +82,7 @@ public actor ComfyUIPool {
     public func tryLease(workflow: String? = nil) -> ComfyUILeaseAttempt {
         guard let url = ComfyUIServerChoice.best(among: statuses(), workflow: workflow),
               let index = entries.firstIndex(where: { $0.configuration.url == url }) else {
-            return .waiting(wait() ?? .allBusy(servers: 0))
+            return .waiting(waitReason() ?? .allBusy(servers: 0))
         }
         entries[index].status.inFlight += 1
         entries[index].status.lastWorkflow = workflow ?? entries[index].status.lastWorkflow
@@ -86,10 +91,10 @@ public actor ComfyUIPool {
         return .leased(lease)
     }
 
-    /// Takes a slot on the best server, waiting as long as none can take a run. Throws only
-    /// `CancellationError`.
+    /// Takes a slot on the best server, waiting as long as none can take a run; callers that
+    /// wait are served in turn. Throws only `CancellationError`.
     public func lease(workflow: String? = nil) async throws -> ComfyUILease {
-        if let lease = tryLease(workflow: workflow).lease { return lease }
+        if waiters.isEmpty, let lease = tryLease(workflow: workflow).lease { return lease }
         let id = UUID()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in

@@ -69,10 +69,3 @@ extension ComfyUIJob: Decodable {
         try container.decodeIfPresent(Double.self, forKey: key).map { Date(timeIntervalSince1970: $0 / 1000) }
     }
 }
-
-extension JSONValue {
-    /// Decodes this value as a `Decodable` type, by way of its JSON.
-    func decoded<T: Decodable>(as type: T.Type) throws -> T {
-        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(self))
-    }
-}

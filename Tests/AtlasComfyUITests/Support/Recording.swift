@@ -17,14 +17,23 @@ enum Recording {
         try value(path, keys)
     }
 
-    /// The JSON bytes of the value at a path of keys, to decode as the server's body.
-    static func body(_ path: String, _ keys: String...) throws -> Data {
-        try JSONEncoder().encode(value(path, keys))
+    /// The value at a path of keys, decoded as the client would decode the server's body.
+    static func decode<T: Decodable>(_ type: T.Type, _ path: String, _ keys: String...) throws -> T {
+        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value(path, keys)))
     }
 
     /// The server's text frames of a WebSocket recording, as the socket would deliver them; the
     /// binary ones (recorded as descriptions, not bytes) are only counted.
     static func frames(_ path: String, _ keys: String...) throws -> (texts: [String], binaryCount: Int) {
+        try frames(path, keys)
+    }
+
+    /// The decoded text frames of a WebSocket recording.
+    static func messages(_ path: String, _ keys: String...) throws -> [ComfyUIMessage] {
+        try frames(path, keys).texts.map { try ComfyUIMessage(text: $0) }
+    }
+
+    private static func frames(_ path: String, _ keys: [String]) throws -> (texts: [String], binaryCount: Int) {
         guard case .object(let record) = try value(path, keys), case .array(let messages)? = record["messages"] else {
             throw RecordingError("\(path) is not a WebSocket recording")
         }
@@ -35,17 +44,6 @@ enum Recording {
             if let frame = message["json"] { texts.append(String(decoding: try JSONEncoder().encode(frame), as: UTF8.self)) }
         }
         return (texts, binaryCount)
-    }
-
-    /// The decoded text frames of a WebSocket recording.
-    static func messages(_ path: String, _ keys: String...) throws -> [ComfyUIMessage] {
-        guard case .object(let record) = try value(path, keys), case .array(let messages)? = record["messages"] else {
-            throw RecordingError("\(path) is not a WebSocket recording")
-        }
-        return try messages.compactMap { message -> ComfyUIMessage? in
-            guard case .object(let fields) = message, fields["direction"] == "server->client", let frame = fields["json"] else { return nil }
-            return try ComfyUIMessage(text: String(decoding: try JSONEncoder().encode(frame), as: UTF8.self))
-        }
     }
 
     private static func value(_ path: String, _ keys: [String]) throws -> JSONValue {

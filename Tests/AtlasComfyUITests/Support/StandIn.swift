@@ -47,6 +47,22 @@ enum StandIn {
         return (prompt, folder)
     }
 
+    /// Starts an invert run for a new job, expecting the save node's output.
+    static func startInvert(on client: ComfyUIClient, options: ComfyUIRunOptions = options) async throws -> (ComfyUIRun, ComfyUIJobFolder) {
+        let (prompt, folder) = try await invertPrompt(on: client)
+        let run = try await client.start(prompt, promptID: UUID().uuidString, expectedOutputs: ["3"], options: options)
+        return (run, folder)
+    }
+
+    /// Waits until the prompt runs on the server.
+    static func waitUntilRunning(_ promptID: String, _ client: ComfyUIClient) async throws {
+        for _ in 0..<100 {
+            if try await client.job(promptID)?.status == .inProgress { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw RecordingError("prompt \(promptID) never started")
+    }
+
     /// The card prompt (EmptyImage → scale → blur → sharpen → save, with a preview) for a new job.
     static func cardPrompt(_ inputs: [String: AtlasCore.JSONValue] = [:], tool: AIToolManifest = ToolFixture.card) throws -> ComfyUIWorkflow {
         try tool.prompt(workflow: ToolFixture.cardWorkflow(), arguments: tool.arguments(from: inputs), uploadedImages: [:],
