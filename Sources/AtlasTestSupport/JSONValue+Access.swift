@@ -22,6 +22,11 @@ extension JSONValue {
         return nil
     }
 
+    public var double: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
     public var bool: Bool? {
         if case .bool(let value) = self { return value }
         return nil

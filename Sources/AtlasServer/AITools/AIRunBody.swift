@@ -27,8 +27,7 @@ struct AIRunBody: Encodable, Sendable {
         toolVersion = tool.number
         status = job?.status.rawValue ?? (run.cached ? JobStatus.succeeded.rawValue : JobStatus.queued.rawValue)
         progress = run.cached ? 1 : job?.progress ?? 0
-        // A job waiting for a server is queued with the reason as its last error.
-        message = run.cached ? "answered from the result cache" : job?.progressMessage ?? job?.error
+        message = run.cached ? "answered from the result cache" : Self.message(of: job)
         server = run.server
         cached = run.cached
         var inputs = run.arguments.values
@@ -38,6 +37,13 @@ struct AIRunBody: Encodable, Sendable {
         results = run.results ?? []
         createdAt = run.createdAt
         finishedAt = run.finishedAt ?? job?.finishedAt
+    }
+
+    /// While running, what ComfyUI is doing; otherwise why the job waits (queued with the reason as
+    /// its last error) or why it failed, before the last progress message.
+    private static func message(of job: Job?) -> String? {
+        guard let job else { return nil }
+        return job.status == .running ? job.progressMessage : job.error ?? job.progressMessage
     }
 
     enum CodingKeys: String, CodingKey {

@@ -82,6 +82,8 @@ struct AIRunJob: JobHandler {
         }
         defer { follower.cancel() }
         let result = try await comfy.result()
+        // The stream ends with the run; its last steps must land before "filing results" or progress would go back.
+        await follower.value
         let ran = ContinuousClock.now - started
         var files: [AIRunOutputs.File] = []
         for output in tool.manifest.outputs {
@@ -116,7 +118,7 @@ struct AIRunJob: JobHandler {
     private func describe(_ error: ComfyUIError, tool: AIToolManifest) -> String {
         guard case .rejected(let rejection) = error else { return error.description }
         let fields = tool.fieldErrors(for: rejection)
-        return fields.isEmpty ? error.description : "ComfyUI refused the prompt: " + fields.map(\.description).joined(separator: "; ")
+        return fields.isEmpty ? error.description : fields.map(\.description).joined(separator: "; ")
     }
 }
 

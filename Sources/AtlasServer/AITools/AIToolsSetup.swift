@@ -7,7 +7,10 @@ import Vapor
 /// servers of the admin API, the built-in tools and those of `ATLAS_TOOLS_DIR`.
 enum AIToolsSetup {
     static func configure(_ app: Application, _ configuration: AtlasConfiguration) {
-        let pool = ComfyUIPool(servers: configuration.comfyUIURLs.map { ComfyUIServerConfiguration(url: $0) })
+        // A client of its own with a short connect timeout: a server that went down is noticed in seconds.
+        let httpClient = ComfyUIClient.makeHTTPClient()
+        app.lifecycle.use(ComfyUIHTTPClientLifecycle(httpClient: httpClient))
+        let pool = ComfyUIPool(servers: configuration.comfyUIURLs.map { ComfyUIServerConfiguration(url: $0) }, httpClient: httpClient)
         app.comfyUIPool = pool
         app.atlas.jobHandlers.register(AIRunJob(pool: pool, blobs: app.atlas.blobs))
     }
