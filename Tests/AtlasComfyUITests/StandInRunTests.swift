@@ -52,13 +52,10 @@ struct StandInRunTests {
             let prompt = try ComfyUIWorkflow(json: Recording.json("05-errors/one_good_one_bad_output.json", "request", "body", "prompt"))
             let promptID = UUID().uuidString
             await #expect(throws: ComfyUIError.self) { _ = try await client.submit(prompt, promptID: promptID, clientID: "test") }
-            var job = try await client.job(promptID)
-            for _ in 0..<50 where job?.status.isFinished == false {
-                try await Task.sleep(for: .milliseconds(100))
-                job = try await client.job(promptID)
-            }
-            #expect(job == nil || job?.status.isFinished == true)
+            try await StandIn.waitUntilIdle(client)
             #expect(try await client.queueRemaining() == 0)
+            let job = try await client.job(promptID)
+            #expect(job == nil || job?.status.isFinished == true)
         }
     }
 
