@@ -51,28 +51,36 @@ struct AIRunSubmission: Sendable {
     /// call. Otherwise an `ai.run` job whose id is the run's.
     func submit(_ req: Request, fresh: Bool) async throws -> (run: AIRun, job: Job?) {
         let change = req.change
-        let requester = ExportOrder.Requester(change.actor)
         return try await req.atlasDatabase.write { sql in
-            var run = AIRun(id: AtlasID.make(at: change.at), toolVersionID: tool.id, jobID: nil, projectID: projectID, cacheKey: cacheKey,
-                            cached: false, arguments: arguments, results: nil, server: nil, durationMilliseconds: nil,
-                            createdAt: change.at, createdBy: change.by, finishedAt: nil)
-            if !fresh, let hit = try await AIRunRepository.cachedResult(for: cacheKey, on: sql) {
-                run.cached = true
-                run.results = hit.results
-                run.server = hit.server
-                run.finishedAt = change.at
-                try await AIRunRepository.insert(run, on: sql)
-                try await AuditLog.record(change, kind: "ai_run", id: run.id, after: AIRunBody(run, tool: tool, job: nil), on: sql)
-                return (run, nil)
-            }
-            let order = AIRunOrder(runID: run.id, requestedBy: requester)
-            let job = try await JobRepository.enqueue(
-                Job(id: run.id, kind: AIRunJob.name, payload: try JSONCoding.json(order), runAfter: change.at, projectID: projectID,
-                    createdAt: change.at), change: change, on: sql)
-            run.jobID = job.id
-            try await AIRunRepository.insert(run, on: sql)
-            try await AuditLog.record(change, kind: "ai_run", id: run.id, after: AIRunBody(run, tool: tool, job: job), on: sql)
-            return (run, job)
+            let planned = try await plan(fresh: fresh, change: change, on: sql)
+            var queued: Job?
+            if let job = planned.job { queued = try await JobRepository.enqueue(job, change: change, on: sql) }
+            try await record(planned.run, job: queued, change: change, on: sql)
+            return (planned.run, queued)
         }
+    }
+
+    /// The run's row and, unless the cache answers it (or `fresh`), the `ai.run` job to queue for it.
+    func plan(fresh: Bool, change: Change, on sql: any SQLDatabase) async throws -> (run: AIRun, job: Job?) {
+        var run = AIRun(id: AtlasID.make(at: change.at), toolVersionID: tool.id, jobID: nil, projectID: projectID, cacheKey: cacheKey,
+                        cached: false, arguments: arguments, results: nil, server: nil, durationMilliseconds: nil,
+                        createdAt: change.at, createdBy: change.by, finishedAt: nil)
+        if !fresh, let hit = try await AIRunRepository.cachedResult(for: cacheKey, on: sql) {
+            run.cached = true
+            run.results = hit.results
+            run.server = hit.server
+            run.finishedAt = change.at
+            return (run, nil)
+        }
+        let order = AIRunOrder(runID: run.id, requestedBy: ExportOrder.Requester(change.actor))
+        run.jobID = run.id
+        return (run, Job(id: run.id, kind: AIRunJob.name, payload: try JSONCoding.json(order), runAfter: change.at,
+                         projectID: projectID, createdAt: change.at))
+    }
+
+    /// Stores the run (after its job, which it names) and audits it.
+    func record(_ run: AIRun, job: Job?, change: Change, on sql: any SQLDatabase) async throws {
+        try await AIRunRepository.insert(run, on: sql)
+        try await AuditLog.record(change, kind: "ai_run", id: run.id, after: AIRunBody(run, tool: tool, job: job), on: sql)
     }
 }

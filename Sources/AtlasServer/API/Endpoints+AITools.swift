@@ -24,6 +24,10 @@ extension Endpoints {
         method: .POST, path: "/api/v1/ai-tools/{name}/execute", operationID: "executeAITool",
         summary: "Run the tool's current version: inputs checked per field, then an ai.run job (202), or the cached result (200)",
         group: "AI tools", action: .runAITools, body: .json(schema: "ExecuteAITool"), responses: [202: "AIRun", 200: "AIRun"])
+    static let batchAITool = Endpoint(
+        method: .POST, path: "/api/v1/ai-tools/{name}/batch", operationID: "batchAITool",
+        summary: "Run the tool over many image versions as one job batch (202), or answer every run from the cache (200)",
+        group: "AI tools", action: .runAITools, body: .json(schema: "BatchAITool"), responses: [202: "AIRunBatch", 200: "AIRunBatch"])
     static let getAIJobStatus = Endpoint(
         method: .GET, path: "/api/v1/ai-jobs/{run_id}/status", operationID: "getAIJobStatus",
         summary: "A run's state, progress, message, server and result assets", group: "AI tools", action: .readJobs,
@@ -49,6 +53,6 @@ extension Endpoints {
         summary: "Remove a server added through the API; runs on it finish", group: "AI tools", action: .manageComfyUIServers,
         responses: [204: nil])
 
-    static let aiTools: [Endpoint] = [listAITools, registerAITool, getAITool, listAIToolVersions, executeAITool, getAIJobStatus,
+    static let aiTools: [Endpoint] = [listAITools, registerAITool, getAITool, listAIToolVersions, executeAITool, batchAITool, getAIJobStatus,
                                       cancelAIJob, rerunAIJob, listComfyUIServers, addComfyUIServer, removeComfyUIServer]
 }

@@ -25,6 +25,17 @@ extension OpenAPISchemas {
             "project_id": ["type": ["string", "null"], "format": "uuid"],
             "fresh": ["type": "boolean", "description": "Run even when the result cache holds a result."],
         ]),
+        "BatchAITool": object([
+            "input": ["type": "string", "description": "The image input each version is given to."],
+            "versions": ["type": "array", "items": uuid, "minItems": 1, "maxItems": .number(Double(AIRunBatch.maxVersions))],
+            "inputs": ["type": "object", "description": "Values every run shares, by input name."],
+            "project_id": ["type": ["string", "null"], "format": "uuid"],
+            "fresh": ["type": "boolean"],
+        ], required: ["input", "versions"]),
+        "AIRunBatch": object([
+            "batch_id": ["type": ["string", "null"], "format": "uuid"], "total": integer, "cached": integer,
+            "runs": ["type": "array", "items": ref("AIRun")],
+        ], required: ["batch_id", "total", "cached", "runs"]),
         "RerunAIJob": object([
             "inputs": ["type": "object", "description": "Inputs to change; the others keep the earlier run's values."],
             "fresh": ["type": "boolean"], "latest_version": ["type": "boolean", "description": "Use the tool's current version."],

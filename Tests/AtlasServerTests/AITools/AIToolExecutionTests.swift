@@ -105,7 +105,8 @@ struct AIToolExecutionTests {
                 let waiting = try await t.waitForRun(runID) { $0["message"]?.string?.contains("waiting for a ComfyUI server") == true }
                 #expect(waiting["status"]?.string == "queued", "\(waiting)")
                 #expect(waiting["message"]?.string?.contains(comfy.url.absoluteString) == true)
-                let job = try await t.job(try #require(UUID(uuidString: runID)))
+                // Read while queued: a claim counts a try until the deferral gives it back.
+                let job = try await t.waitFor(try #require(UUID(uuidString: runID))) { $0.status == .queued && $0.error != nil }
                 #expect(job.attempts == 0, "waiting uses no try")
 
                 try await comfy.comeBack()

@@ -25,6 +25,19 @@ struct AIToolFixture {
     }
 }
 
+extension AIToolFixture {
+    /// The version id of another oiiotool PNG, of one flat `colour`, in the fixture's project.
+    func anotherImage(_ t: AtlasTestApp, name: String, colour: String) async throws -> String {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try ExternalTool.oiiotool(["--pattern", "constant:color=\(colour)", "32x24", "3", "-d", "uint8", "-o", folder.file("\(name).png")])
+        let png = try Data(contentsOf: URL(fileURLWithPath: folder.file("\(name).png")))
+        let asset = try await t.client.createAsset(project: project, name: name, type: "texture", files: [("\(name).png", png)])
+        let version = try await t.client.get("/api/v1/assets/\(asset["id"]?.string ?? "")/versions/1").json
+        return try #require(version["id"]?.string)
+    }
+}
+
 extension AtlasTestApp {
     /// A runner of `ai.run` only, on this app's pool, with short ComfyUI patience.
     func aiRunner() -> JobRunner {

@@ -20,6 +20,9 @@ extension AccessWalkSamples {
         "executeAITool": { fx, _ in
             try .json(.POST, "/api/v1/ai-tools/invert/execute", ["inputs": ["image": .string(try await walkImage(fx).lowercased)]])
         },
+        "batchAITool": { fx, _ in
+            try .json(.POST, "/api/v1/ai-tools/invert/batch", ["input": "image", "versions": [.string(try await walkImage(fx).lowercased)]])
+        },
         "getAIJobStatus": { fx, caller in WalkRequest(method: .GET, path: "/api/v1/ai-jobs/\(try await walkRun(fx, caller).lowercased)/status") },
         "cancelAIJob": { fx, caller in WalkRequest(method: .POST, path: "/api/v1/ai-jobs/\(try await walkRun(fx, caller).lowercased)/cancel") },
         "rerunAIJob": { fx, _ in try .json(.POST, "/api/v1/ai-jobs/\(try await walkRun(fx, nil).lowercased)/rerun", [:]) },

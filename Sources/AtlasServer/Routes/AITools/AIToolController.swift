@@ -11,6 +11,7 @@ struct AIToolController: Sendable {
         routes.on(Endpoints.getAITool, use: get)
         routes.on(Endpoints.listAIToolVersions, use: versions)
         routes.on(Endpoints.executeAITool, use: execute)
+        routes.on(Endpoints.batchAITool, use: batch)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
@@ -63,6 +64,16 @@ struct AIToolController: Sendable {
         let tool = try await AIToolRepository.fetch(try name(req), on: req.atlasDatabase.sql)
         let submission = try await AIRunSubmission.prepare(req, tool: tool.current, inputs: body.inputs ?? [:], projectID: body.projectID)
         return try await Self.respond(to: submission, fresh: body.fresh ?? false, req)
+    }
+
+    /// One run per version as one job batch: 202 with the batch and its runs, or 200 when the cache answered every run.
+    @Sendable func batch(_ req: Request) async throws -> Response {
+        let body = try RequestJSON.decode(AIToolBatchInput.self, from: req)
+        let tool = try await AIToolRepository.fetch(try name(req), on: req.atlasDatabase.sql)
+        let (batch, runs) = try await AIRunBatch.prepare(req, tool: tool.current, body: body).submit(req, fresh: body.fresh ?? false)
+        var headers: HTTPHeaders = [:]
+        if let batch { headers.add(name: "Location", value: "/api/v1/job-batches/\(batch.id.lowercased)") }
+        return try JSONResponse.make(AIRunBatchBody(batch: batch, runs: runs), status: batch == nil ? .ok : .accepted, headers: headers)
     }
 
     /// 200 with the cached result, or 202 with the queued run.
