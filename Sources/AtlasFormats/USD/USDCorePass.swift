@@ -24,8 +24,11 @@ struct USDCorePass: ToolPass {
                                                      tools: tools, maxOutputBytes: 2 * limits.maxTextBytes + (16 << 20))
         } catch {
             // A crate layer already says it needs usd-core; a second warning would say it again.
-            if crate, report.has(.usdCrateNeedsUSDCore), case .tool(.notInstalled) = error { return }
-            if crate, report.has(.usdCrateNeedsUSDCore), case .moduleMissing = error { return }
+            let usdCoreMissing = switch error {
+            case .tool(.notInstalled), .moduleMissing: true
+            default: false
+            }
+            if usdCoreMissing, report.has(.usdCrateNeedsUSDCore) { return }
             report.issues.append(USDCoreWorker.worker.issue(for: error,
                 missing: "the stage is not composed and its dependencies are not resolved by usd-core"))
             return
