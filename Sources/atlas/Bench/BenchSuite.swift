@@ -3,7 +3,7 @@ import Foundation
 
 /// Runs the selected benchmarks in order against servers it starts: first the embedded
 /// default (SQLite), then PostgreSQL when a URL was given; then auth, which runs its own
-/// servers in this process; then the file formats (no server) and the sequence ingest (its own server).
+/// servers in this process; then the file formats (no server), the sequence ingest and the AI tool runs (their own servers).
 ///
 /// On each server the order is: memory at rest, ingest, create (which seeds the library),
 /// get, search, list, memory after. The library benchmarks share one seeding, because
@@ -36,6 +36,9 @@ struct BenchSuite {
         }
         if selected.contains(.sequence) {
             try await SequenceBenchmark(scale: scale, work: work, binary: binary, http: http).run()
+        }
+        if selected.contains(.ai) {
+            try await AIBenchmark(scale: scale, work: work, binary: binary, http: http).run()
         }
     }
 

@@ -29,13 +29,14 @@ final class ServerProcess {
     /// free port with its data in `dataDirectory`, and waits until `/healthz` answers
     /// (PostgreSQL migrates first, which takes a few seconds).
     static func start(binary: String, database: BenchDatabase, dataDirectory: String,
-                      logPath: String, http: HTTPClient) async throws -> ServerProcess {
+                      logPath: String, http: HTTPClient, environment extra: [String: String] = [:]) async throws -> ServerProcess {
         var place = ["--data-dir", dataDirectory]
         // Settings from the caller's shell (a DATABASE_URL, a debug log level) would change what
         // is measured; the server gets the defaults plus what this run sets.
         var environment = ProcessInfo.processInfo.environment.filter { name, _ in
             !name.hasPrefix("ATLAS_") && name != "DATABASE_URL"
         }
+        environment.merge(extra) { _, set in set }
         if case .postgres(let postgres) = database {
             place += ["--database-url", postgres.url]
             environment["ATLAS_AUTO_MIGRATE"] = "true"
