@@ -4,11 +4,11 @@ import Foundation
 /// their logical paths, as symbolic links, so a tool sees `shot.usda` beside `textures/wood.png` as
 /// the version holds them: tools pick readers by extension and resolve references by path. The
 /// folder is the asset root the tools are fenced in; it is removed by `remove()`.
-struct ToolWorkspace {
-    let root: URL
+public struct ToolWorkspace: Sendable {
+    public let root: URL
 
     /// Links each entry at its name; names that are absolute or climb out are left out.
-    init(entries: [(name: String, url: URL)]) throws {
+    public init(entries: [(name: String, url: URL)]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("atlas-inspect-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for entry in entries {
@@ -20,12 +20,12 @@ struct ToolWorkspace {
     }
 
     /// Where the file named `name` lies in the workspace; nil for a name that would leave it.
-    func url(for name: String) -> URL? {
+    public func url(for name: String) -> URL? {
         guard !name.isEmpty, !FileReference.escapes(name) else { return nil }
         return root.appendingPathComponent(name.replacingOccurrences(of: "\\", with: "/")).standardizedFileURL
     }
 
-    func remove() {
+    public func remove() {
         try? FileManager.default.removeItem(at: root)
     }
 }

@@ -1,4 +1,5 @@
 import AtlasCore
+import AtlasFormats
 import Foundation
 
 /// The OpenAPI 3.1 description of the API, generated from `Endpoints.all`.
@@ -127,6 +128,7 @@ enum OpenAPIDocument {
         "user_id": OpenAPISchemas.uuid, "key_id": OpenAPISchemas.uuid,
         "number": ["type": "integer", "minimum": 1],
         "sha256": ["type": "string", "pattern": hexHash],
+        "kind": OpenAPISchemas.enumeration(PreviewKind.allCases.map(\.rawValue)),
     ]
 
     /// The bounds the server holds an integer query parameter to (400 `validation_failed` outside them).
@@ -188,6 +190,7 @@ enum OpenAPIDocument {
         switch status {
         case 200: "OK"
         case 201: "Created"
+        case 202: "Accepted (a job was queued)"
         case 204: "No content"
         case 303: "See other (redirect)"
         case 206: "Partial content (Range)"

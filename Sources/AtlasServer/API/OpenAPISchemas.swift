@@ -26,7 +26,9 @@ enum OpenAPISchemas {
         "created_by": nullableString, "updated_by": nullableString, "etag": string,
     ]
 
-    static var all: [String: JSONValue] { library.merging(accounts) { a, _ in a }.merging(jobs) { a, _ in a }.merging(aiTools) { a, _ in a } }
+    static var all: [String: JSONValue] {
+        library.merging(accounts) { a, _ in a }.merging(jobs) { a, _ in a }.merging(previews) { a, _ in a }.merging(aiTools) { a, _ in a }
+    }
 
     static let library: [String: JSONValue] = [
         "Problem": object([
@@ -45,7 +47,7 @@ enum OpenAPISchemas {
         "Version": object(stamp.merging([
             "asset_id": uuid, "number": integer, "parent_id": ["type": ["string", "null"], "format": "uuid"],
             "status": statuses, "comment": string, "reverted_from": ["type": ["integer", "null"]],
-            "files": ["type": "array", "items": ref("File")],
+            "files": ["type": "array", "items": ref("File")], "previews": ref("VersionPreviews"),
         ]) { a, _ in a }.filter { $0.key != "name" }, required: ["id", "asset_id", "number", "status", "files", "etag"]),
         "VersionPage": page(of: "Version"),
         "Asset": object(stamp.merging([

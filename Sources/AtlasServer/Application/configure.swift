@@ -34,6 +34,8 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
                               metrics: AtlasMetrics(), events: makeLiveEvents(app, gate: gate, listener: listener))
     app.lifecycle.use(LiveEventsLifecycle(events: app.atlas.events))
     app.atlas.jobHandlers.register(VersionInspectionJob(blobs: blobs, tools: configuration.inspectionTools))
+    app.atlas.jobHandlers.register(VersionPreviewJob(blobs: blobs, maker: PreviewMaker()))
+    app.atlas.jobHandlers.register(VersionExportJob(blobs: blobs, converter: FormatConverter(tools: ConversionTools(python: configuration.python))))
     if configuration.diagnosticJobs { app.atlas.jobHandlers.register(DiagnosticEffectJob()) }
     AIToolsSetup.configure(app, configuration)
     app.migrations.add(AtlasMigrations.all)

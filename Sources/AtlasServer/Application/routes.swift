@@ -11,6 +11,8 @@ func routes(_ app: Application) throws {
         DependencyController(),
         BlobController(),
         PreviewController(),
+        GeneratedPreviewController(),
+        ExportController(),
         InspectionController(),
         MemberController(),
         AuthController(),
@@ -43,6 +45,8 @@ extension FileController: RouteRegistering {}
 extension DependencyController: RouteRegistering {}
 extension BlobController: RouteRegistering {}
 extension PreviewController: RouteRegistering {}
+extension GeneratedPreviewController: RouteRegistering {}
+extension ExportController: RouteRegistering {}
 extension InspectionController: RouteRegistering {}
 extension MemberController: RouteRegistering {}
 extension AuthController: RouteRegistering {}

@@ -24,12 +24,9 @@ struct VersionInspectionJob: JobHandler {
     }
 
     func run(_ job: JobRun, context: any JobContext) async throws -> JSONValue? {
-        guard case .object(let payload) = job.payload, case .string(let text)? = payload["version_id"],
-              let versionID = UUID(uuidString: text) else { throw PermanentJobFailure("payload has no version_id") }
-        guard let context = context as? any DatabaseJobContext else { throw PermanentJobFailure("needs a database context") }
-        guard let version = try await VersionRows.fetch(id: versionID, on: context.database.sql) else {
-            return ["skipped": "the version no longer exists"]
-        }
+        let (found, context) = try await job.version(context: context)
+        guard let version = found else { return ["skipped": "the version no longer exists"] }
+        let versionID = version.stamp.id
         let entries = version.files.compactMap { file in
             blobs.filePath(for: file.sha256).map { (name: file.path, url: URL(fileURLWithPath: $0)) }
         }

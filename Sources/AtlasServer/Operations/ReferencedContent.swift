@@ -1,10 +1,13 @@
 import AtlasCore
 import SQLKit
 
-/// Every content hash that some version's file or preview names.
+/// Every content hash that some version's file or preview, or an export's file, names.
 enum ReferencedContent {
     static func all(on sql: any SQLDatabase) async throws -> Set<ContentHash> {
-        let rows = try await sql.raw("SELECT sha256 FROM version_files UNION SELECT sha256 FROM version_previews").all()
+        let rows = try await sql.raw("""
+            SELECT sha256 FROM version_files UNION SELECT sha256 FROM version_previews
+            UNION SELECT sha256 FROM version_preview_images UNION SELECT sha256 FROM export_files
+            """).all()
         return Set(try rows.compactMap { ContentHash(hex: try $0.decode(column: "sha256", as: String.self)) })
     }
 }
@@ -14,6 +17,8 @@ extension ReferencedContent {
         try await sql.raw("""
             SELECT 1 AS found FROM version_files WHERE sha256 = \(bind: hash.hex)
             UNION ALL SELECT 1 AS found FROM version_previews WHERE sha256 = \(bind: hash.hex)
+            UNION ALL SELECT 1 AS found FROM version_preview_images WHERE sha256 = \(bind: hash.hex)
+            UNION ALL SELECT 1 AS found FROM export_files WHERE sha256 = \(bind: hash.hex)
             """).first() != nil
     }
 }

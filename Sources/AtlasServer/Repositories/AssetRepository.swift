@@ -28,6 +28,7 @@ enum AssetRepository {
         try await SearchIndex.write(stamp.id, SearchDocument(asset: asset, latest: version), isNew: true, on: sql)
         try await EventLog.append(AssetEvents.event(AssetEvents.created, asset, version: version, change: change), on: sql)
         _ = try await JobRepository.enqueue(VersionInspectionJob.job(for: version, of: asset, at: change.at), change: change, on: sql)
+        _ = try await JobRepository.enqueue(VersionPreviewJob.job(for: version, of: asset, at: change.at), change: change, on: sql)
         return (asset, version)
     }
 
@@ -44,6 +45,7 @@ enum AssetRepository {
         try await save(&asset, change: change, latest: version, on: sql)
         try await EventLog.append(AssetEvents.event(AssetEvents.versionAdded, asset, version: version, change: change), on: sql)
         _ = try await JobRepository.enqueue(VersionInspectionJob.job(for: version, of: asset, at: change.at), change: change, on: sql)
+        _ = try await JobRepository.enqueue(VersionPreviewJob.job(for: version, of: asset, at: change.at), change: change, on: sql)
         return (asset, version)
     }
 

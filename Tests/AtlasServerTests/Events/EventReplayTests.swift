@@ -23,9 +23,9 @@ struct EventReplayTests {
             let all = try await client.client.get("/api/v1/events?after=\(start)")
             #expect(all.status == .ok, "\(all.text)")
             let types = all.json["items"]?.array.compactMap { $0["type"]?.string } ?? []
-            #expect(types == ["asset.created", "job.queued", "job.queued"])
-            #expect(all.json["items"]?.array.compactMap { $0["data"]?["kind"]?.string } == ["version.inspect", "noop"],
-                    "the new version's inspection is queued with it")
+            #expect(types == ["asset.created", "job.queued", "job.queued", "job.queued"])
+            #expect(all.json["items"]?.array.compactMap { $0["data"]?["kind"]?.string } == ["version.inspect", "version.preview", "noop"],
+                    "the new version's inspection and previews are queued with it")
             #expect(all.json["items"]?[0]?["data"]?["asset"]?["id"] == asset["id"])
             #expect(all.json["next_cursor"] == .null)
             let last = try #require(all.json["last_seq"]?.int)

@@ -24,11 +24,18 @@ struct VersionBody: Encodable, Sendable {
     @Nullable var createdBy: String?
     @Nullable var updatedBy: String?
     var etag: String
+    /// Where the making of its previews stands; left out where it is not looked up (audit summaries).
+    var previews: VersionPreviews?
 
     enum CodingKeys: String, CodingKey {
-        case id, number, status, comment, metadata, files, etag
+        case id, number, status, comment, metadata, files, etag, previews
         case assetID = "asset_id", parentID = "parent_id", revertedFrom = "reverted_from", createdAt = "created_at",
              updatedAt = "updated_at", createdBy = "created_by", updatedBy = "updated_by"
+    }
+
+    init(_ version: AssetVersion, previews: VersionPreviews?) {
+        self.init(version)
+        self.previews = previews
     }
 
     init(_ version: AssetVersion) {

@@ -27,6 +27,8 @@ enum AtlasMigrations {
         M0022_CreateJobBatches(),
         M0023_AddJobQueueIndex(),
         M0024_CreateVersionInspections(),
+        M0025_CreateGeneratedPreviews(),
+        M0026_CreateExportFiles(),
         M0030_CreateAITools(),
         M0031_CreateComfyUIServers(),
     ]

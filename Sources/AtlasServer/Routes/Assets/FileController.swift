@@ -40,7 +40,7 @@ struct FileController: Sendable {
         }
     }
 
-    private static func attachment(_ filename: String) -> String {
+    static func attachment(_ filename: String) -> String {
         let ascii = String(filename.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
         let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ascii
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"

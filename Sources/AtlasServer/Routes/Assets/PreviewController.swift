@@ -43,25 +43,22 @@ struct PreviewController: Sendable {
         return Response(status: .noContent, headers: ["ETag": "\"\(staged.hash.hex)\""])
     }
 
+    /// The uploaded preview, else the thumbnail the `version.preview` job made. An upload may
+    /// replace either, so caches ask again after five minutes (the ETag makes that cheap).
     @Sendable func get(_ req: Request) async throws -> Response {
         let assetID = try req.objectID("asset_id", kind: "asset")
         let number = try req.versionNumber(asset: assetID)
         let sql = req.atlasDatabase.sql
         let version = try await VersionRows.fetch(asset: assetID, number: number, on: sql)
-        guard let preview = try await PreviewRepository.find(version: version.stamp.id, on: sql) else {
-            throw AtlasError.notFound("preview", "of asset \(assetID.lowercased) v\(number)")
+        let missing = AtlasError.notFound("preview", "of asset \(assetID.lowercased) v\(number)")
+        if let preview = try await PreviewRepository.find(version: version.stamp.id, on: sql) {
+            return try await PreviewResponse.make(preview.sha256, mediaType: preview.mediaType, req, missing: missing,
+                                                 cacheControl: "private, max-age=300")
         }
-        let etag = "\"\(preview.sha256.hex)\""
-        if let match = req.headers.first(name: .ifNoneMatch), FileController.matches(match, etag: etag) {
-            return Response(status: .notModified, headers: ["ETag": etag])
+        guard let thumbnail = try await GeneratedPreviewRepository.image(of: version.stamp.id, kind: .thumbnail, on: sql) else {
+            throw missing
         }
-        guard let location = req.atlas.blobs.filePath(for: preview.sha256) else {
-            throw AtlasError.notFound("preview", "of asset \(assetID.lowercased) v\(number)")
-        }
-        let parts = preview.mediaType.split(separator: "/").map(String.init)
-        let response = try await req.fileio.asyncStreamFile(at: location, mediaType: HTTPMediaType(type: parts[0], subType: parts[1]))
-        response.headers.replaceOrAdd(name: .eTag, value: etag)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=300")
-        return response
+        return try await PreviewResponse.make(thumbnail.sha256, mediaType: thumbnail.mediaType, req, missing: missing,
+                                             cacheControl: "private, max-age=300")
     }
 }

@@ -32,14 +32,15 @@ struct VersionController: Sendable {
             """).all()
         let versions = try await VersionRows.decodeAll(Array(rows.prefix(paging.limit)), on: sql)
         let next = rows.count > paging.limit ? versions.last.map { PageCursor(sort: "-number", value: String($0.number)) } : nil
-        return try JSONResponse.make(ListBody(items: versions.map(VersionBody.init), nextCursor: next))
+        let previews = try await GeneratedPreviewRepository.summaries(of: versions.map(\.stamp.id), on: sql)
+        return try JSONResponse.make(ListBody(items: versions.map { VersionBody($0, previews: previews[$0.stamp.id]) }, nextCursor: next))
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let assetID = try req.objectID("asset_id", kind: "asset")
         return try await UploadedCreate.respond(to: req, auditing: "version", validate: draft) { draft, change, sql in
             let (asset, version) = try await AssetRepository.addVersion(to: assetID, draft, change: change, on: sql)
-            return try CreatedResponse(VersionBody(version), location: APIPaths.version(asset: assetID, number: version.number),
+            return try CreatedResponse(VersionBody(version, previews: .pending), location: APIPaths.version(asset: assetID, number: version.number),
                                        etag: ETag.revision(asset.revision))
         }
     }
@@ -56,8 +57,10 @@ struct VersionController: Sendable {
     @Sendable func get(_ req: Request) async throws -> Response {
         let assetID = try req.objectID("asset_id", kind: "asset")
         let number = try req.versionNumber(asset: assetID)
-        let version = try await VersionRows.fetch(asset: assetID, number: number, on: req.atlasDatabase.sql)
-        return try JSONResponse.make(VersionBody(version), headers: ["ETag": ETag.revision(version.revision)])
+        let sql = req.atlasDatabase.sql
+        let version = try await VersionRows.fetch(asset: assetID, number: number, on: sql)
+        let previews = try await GeneratedPreviewRepository.summaries(of: [version.stamp.id], on: sql)[version.stamp.id]
+        return try JSONResponse.make(VersionBody(version, previews: previews), headers: ["ETag": ETag.revision(version.revision)])
     }
 
     @Sendable func setStatus(_ req: Request) async throws -> Response {
@@ -93,7 +96,7 @@ struct VersionController: Sendable {
         let change = creation.change
         return try await creation.run(auditing: "version") { sql in
             let (asset, version) = try await AssetRepository.revert(assetID, to: number, comment: input.comment, change: change, on: sql)
-            return try CreatedResponse(VersionBody(version), location: APIPaths.version(asset: assetID, number: version.number),
+            return try CreatedResponse(VersionBody(version, previews: .pending), location: APIPaths.version(asset: assetID, number: version.number),
                                        etag: ETag.revision(asset.revision))
         }
     }

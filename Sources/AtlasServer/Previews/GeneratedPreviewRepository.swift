@@ -1,0 +1,71 @@
+import AtlasCore
+import AtlasFormats
+import Foundation
+import SQLKit
+
+/// The previews the `version.preview` job made: each version's state and its images by kind.
+enum GeneratedPreviewRepository {
+    /// One stored image.
+    struct Image: Sendable, Equatable {
+        var kind: PreviewKind
+        var sha256: ContentHash
+        var size: Int64
+        var mediaType: String
+    }
+
+    /// Replaces what is stored for `version` with `previews` and `images`.
+    static func record(_ previews: VersionPreviews, images: [Image], version: UUID, at date: Date, on sql: any SQLDatabase) async throws {
+        // Images first, state last: on SQLite a reader sharing the writer's connection can see a
+        // write half done, and a state that says ready must never come without its images.
+        try await sql.raw("DELETE FROM version_preview_images WHERE version_id = \(bind: version)").run()
+        for image in images {
+            try await sql.raw("""
+                INSERT INTO version_preview_images (version_id, kind, sha256, size, media_type, created_at)
+                VALUES (\(bind: version), \(bind: image.kind.rawValue), \(bind: image.sha256.hex), \(bind: image.size),
+                        \(bind: image.mediaType), \(bind: date))
+                """).run()
+        }
+        try await setState(previews, version: version, at: date, on: sql)
+    }
+
+    /// Marks `version` pending again (its previews are being made anew); the old images stay served until then.
+    static func markPending(_ version: UUID, at date: Date, on sql: any SQLDatabase) async throws {
+        try await setState(.pending, version: version, at: date, on: sql)
+    }
+
+    private static func setState(_ previews: VersionPreviews, version: UUID, at date: Date, on sql: any SQLDatabase) async throws {
+        try await sql.raw("DELETE FROM version_preview_states WHERE version_id = \(bind: version)").run()
+        try await sql.raw("""
+            INSERT INTO version_preview_states (version_id, state, reason, updated_at)
+            VALUES (\(bind: version), \(bind: previews.state.rawValue), \(bind: previews.reason), \(bind: date))
+            """).run()
+    }
+
+    /// The previews of each of `versions`; a version the job has not finished is pending.
+    static func summaries(of versions: [UUID], on sql: any SQLDatabase) async throws -> [UUID: VersionPreviews] {
+        guard !versions.isEmpty else { return [:] }
+        var kinds: [UUID: [PreviewKind]] = [:]
+        for row in try await sql.raw("SELECT version_id, kind FROM version_preview_images WHERE version_id IN (\(binds: versions))").all() {
+            guard let kind = PreviewKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
+            kinds[try row.decode(column: "version_id", as: UUID.self), default: []].append(kind)
+        }
+        var summaries = Dictionary(uniqueKeysWithValues: versions.map { ($0, VersionPreviews.pending) })
+        for row in try await sql.raw("SELECT version_id, state, reason FROM version_preview_states WHERE version_id IN (\(binds: versions))").all() {
+            let version = try row.decode(column: "version_id", as: UUID.self)
+            let state = VersionPreviews.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending
+            let made = PreviewKind.allCases.filter((kinds[version] ?? []).contains)
+            summaries[version] = VersionPreviews(state: state, kinds: state == .ready ? made : [],
+                                                 reason: try row.decode(column: "reason", as: String?.self))
+        }
+        return summaries
+    }
+
+    /// The stored image of `kind` for `version`, made by the job.
+    static func image(of version: UUID, kind: PreviewKind, on sql: any SQLDatabase) async throws -> Image? {
+        guard let row = try await sql.raw("""
+            SELECT sha256, size, media_type FROM version_preview_images WHERE version_id = \(bind: version) AND kind = \(bind: kind.rawValue)
+            """).first(), let hash = ContentHash(hex: try row.decode(column: "sha256", as: String.self)) else { return nil }
+        return Image(kind: kind, sha256: hash, size: try row.decode(column: "size", as: Int64.self),
+                     mediaType: try row.decode(column: "media_type", as: String.self))
+    }
+}
