@@ -24,11 +24,11 @@ struct AIToolRegistrationCheck: Sendable {
             await pool.checkHealth()
             statuses = await pool.statuses()
         }
-        for _ in statuses.filter({ $0.health == .up }) {
-            guard let lease = await pool.tryLease().lease else { continue }
-            let info = try? await lease.client.objectInfo()
-            await pool.release(lease)
-            if let info { return info }
+        // Asked directly, not through a lease: /object_info answers while the server runs
+        // prompts, so a pool whose every slot is taken can still check a tool.
+        for status in statuses where status.health == .up {
+            guard let client = await pool.client(for: status.url) else { continue }
+            if let info = try? await client.objectInfo() { return info }
         }
         throw AtlasError(code: "comfyui_unavailable", status: 503, title: "No ComfyUI server available",
                          detail: "No ComfyUI server answered, so the tool's nodes cannot be checked. "

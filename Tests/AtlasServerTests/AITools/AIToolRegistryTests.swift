@@ -67,6 +67,22 @@ struct AIToolRegistryTests {
         }
     }
 
+    @Test("A server whose every slot runs a prompt still checks a new tool", arguments: TestDatabase.available)
+    func checksOnABusyServer(_ database: TestDatabase) async throws {
+        try await withStandIn { comfy in
+            try await withAtlasApp(database, adjust: { $0.comfyUIURLs = [comfy.url] }) { t in
+                let pool = t.app.comfyUIPool
+                await pool.checkHealth()
+                var leases: [ComfyUILease] = []
+                while let lease = await pool.tryLease().lease { leases.append(lease) }
+                #expect(!leases.isEmpty)
+                let registered = try await t.client.send(.POST, "/api/v1/ai-tools", json: Self.body())
+                #expect(registered.status == .created, "\(registered.text)")
+                for lease in leases { await pool.release(lease) }
+            }
+        }
+    }
+
     @Test("With no server reachable registration answers 503 comfyui_unavailable; an administrator may skip the check",
           arguments: TestDatabase.available)
     func needsAServerToCheck(_ database: TestDatabase) async throws {
