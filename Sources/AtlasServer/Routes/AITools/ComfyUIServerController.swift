@@ -32,8 +32,7 @@ struct ComfyUIServerController: Sendable {
         try await req.atlasDatabase.write { sql in
             try await ComfyUIServerRepository.add(server, change: change, on: sql)
             try await AuditLog.record(change, kind: "comfyui_server", id: server.id,
-                                      after: ComfyUIServerBody(ComfyUIServerStatus(url: server.url, concurrencyLimit: server.concurrencyLimit),
-                                                               stored: server), on: sql)
+                                      after: ComfyUIServerBody(stored: server), on: sql)
         }
         let pool = req.application.comfyUIPool
         await pool.add(ComfyUIServerConfiguration(url: server.url, credentials: credentials, concurrencyLimit: server.concurrencyLimit))
@@ -48,100 +47,10 @@ struct ComfyUIServerController: Sendable {
         let server = try await req.atlasDatabase.write { sql in
             let server = try await ComfyUIServerRepository.remove(id, on: sql)
             try await AuditLog.record(change, kind: "comfyui_server", id: id,
-                                      before: ComfyUIServerBody(ComfyUIServerStatus(url: server.url, concurrencyLimit: server.concurrencyLimit),
-                                                                stored: server), on: sql)
+                                      before: ComfyUIServerBody(stored: server), on: sql)
             return server
         }
         await req.application.comfyUIPool.remove(server.url)
         return Response(status: .noContent)
-    }
-}
-
-/// A server of the pool as the API shows it: never its credentials, only whether it has some.
-struct ComfyUIServerBody: Encodable, Sendable {
-    var id: String?
-    var url: String
-    var name: String
-    var concurrencyLimit: Int
-    var source: String
-    var health: String
-    var reason: String?
-    var queueRemaining: Int?
-    var inFlight: Int
-    var version: String?
-    var hasCredentials: Bool
-
-    init(_ status: ComfyUIServerStatus, stored: ComfyUIServerRepository.Server?) {
-        id = stored?.id.lowercased
-        url = status.url.absoluteString
-        name = stored?.name ?? status.url.absoluteString
-        concurrencyLimit = status.concurrencyLimit
-        source = stored == nil ? "environment" : "api"
-        switch status.health {
-        case .unknown: health = "unknown"
-        case .up: health = "up"
-        case .down(let why):
-            health = "down"
-            reason = why
-        }
-        queueRemaining = status.queueRemaining
-        inFlight = status.inFlight
-        version = status.version
-        hasCredentials = stored?.sealedCredentials != nil
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, url, name, source, health, reason, version
-        case concurrencyLimit = "concurrency_limit", queueRemaining = "queue_remaining", inFlight = "in_flight",
-             hasCredentials = "has_credentials"
-    }
-}
-
-/// The body of a request adding a server.
-struct AddComfyUIServerInput: Decodable, Sendable {
-    struct Credentials: Decodable, Sendable {
-        var user: String?
-        var password: String?
-        var headerName: String?
-        var headerValue: String?
-
-        enum CodingKeys: String, CodingKey {
-            case user, password
-            case headerName = "header_name", headerValue = "header_value"
-        }
-    }
-
-    var url: String
-    var name: String?
-    var concurrencyLimit: Int?
-    var credentials: Credentials?
-
-    enum CodingKeys: String, CodingKey {
-        case url, name, credentials
-        case concurrencyLimit = "concurrency_limit"
-    }
-
-    func serverURL() throws -> URL {
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
-            throw AtlasError.invalid("url", "is not an http:// or https:// address")
-        }
-        return parsed
-    }
-
-    func limit() throws -> Int {
-        let limit = concurrencyLimit ?? 2
-        guard (1...64).contains(limit) else { throw AtlasError.invalid("concurrency_limit", "must be 1–64") }
-        return limit
-    }
-
-    /// Basic (user and password) or one header (name and value); nothing else.
-    func comfyUICredentials() throws -> ComfyUICredentials? {
-        guard let credentials else { return nil }
-        switch (credentials.user, credentials.password, credentials.headerName, credentials.headerValue) {
-        case (nil, nil, nil, nil): return nil
-        case (let user?, let password?, nil, nil): return .basic(user: user, password: password)
-        case (nil, nil, let name?, let value?) where !name.isEmpty: return .header(name: name, value: value)
-        default: throw AtlasError.invalid("credentials", "give user and password, or header_name and header_value")
-        }
     }
 }
