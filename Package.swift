@@ -49,7 +49,8 @@ let package = Package(
             dependencies: [
                 "AtlasFormats",
                 .product(name: "Vapor", package: "vapor"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // Content-addressed blob stores. No server code.
         .target(
@@ -113,7 +114,19 @@ let package = Package(
         .testTarget(name: "AtlasStorageTests", dependencies: ["AtlasStorage"]),
         .testTarget(name: "AtlasFormatsTests", dependencies: ["AtlasFormats"]),
         .testTarget(name: "AtlasComfyUITests", dependencies: ["AtlasComfyUI", "ComfyUIStandIn"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ComfyUIStandInTests", dependencies: ["ComfyUIStandIn", "AtlasComfyUI"]),
+        .testTarget(
+            name: "ComfyUIStandInTests",
+            dependencies: [
+                "ComfyUIStandIn",
+                "AtlasComfyUI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WebSocketKit", package: "websocket-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            // Trimmed copies of the ComfyUI v0.12.1 recordings the stand-in is checked against.
+            resources: [.copy("Recordings")]
+        ),
         .testTarget(
             name: "AtlasServerTests",
             dependencies: [

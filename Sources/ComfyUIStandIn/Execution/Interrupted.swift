@@ -1,0 +1,2 @@
+/// `InterruptProcessingException`: the prompt was interrupted before or during a node.
+struct Interrupted: Error, Sendable {}

@@ -1,0 +1,53 @@
+import Vapor
+
+/// `GET/POST /queue`, `POST /interrupt` and `POST /free`. They answer 200 whatever they did,
+/// including nothing (an unknown or running id to delete, an interrupt for another prompt).
+struct QueueController: Sendable {
+    let context: StandInContext
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        let (running, pending) = await context.queue.snapshot()
+        return AiohttpResponse.json(["queue_running": .array(running.map(\.json)), "queue_pending": .array(pending.map(\.json))])
+    }
+
+    /// `{"clear": true}` empties the pending prompts; `{"delete": [ids]}` removes pending ones.
+    @Sendable func change(_ request: Request) async throws -> Response {
+        let body = try RequestBody.json(request)
+        if try PythonConversion.contains("clear", in: body), PythonConversion.truthy(try PythonIteration.item("clear", of: body)) {
+            await context.queue.clearPending()
+        }
+        if try PythonConversion.contains("delete", in: body) {
+            for id in try PythonIteration.elements(of: try PythonIteration.item("delete", of: body)) {
+                if let promptID = id.stringValue { await context.queue.deletePending(promptID) }
+            }
+        }
+        return AiohttpResponse.empty()
+    }
+
+    /// No body, or one that is not JSON, interrupts whatever runs; `{"prompt_id": id}` only that prompt.
+    @Sendable func interrupt(_ request: Request) async throws -> Response {
+        let body: JSON
+        do {
+            body = try RequestBody.json(request)
+        } catch is RequestBody.NotJSON {
+            body = .object(JSONObject())
+        }
+        guard let fields = body.objectValue else { throw PythonException.attributeError(body, "get") }
+        if let target = fields["prompt_id"], PythonConversion.truthy(target) {
+            if let promptID = target.stringValue, await context.queue.isRunning(promptID) { context.services.interrupt.raise() }
+        } else {
+            context.services.interrupt.raise()
+        }
+        return AiohttpResponse.empty()
+    }
+
+    /// `{"free_memory": true}` resets the cache after the running prompt; `unload_models` is accepted.
+    @Sendable func free(_ request: Request) async throws -> Response {
+        let body = try RequestBody.json(request)
+        guard let fields = body.objectValue else { throw PythonException.attributeError(body, "get") }
+        for flag in ["unload_models", "free_memory"] {
+            if let value = fields[flag], PythonConversion.truthy(value) { await context.queue.setFlag(flag, value) }
+        }
+        return AiohttpResponse.empty()
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A ComfyUI v0.12.1 stand-in for tests and benchmarks: it answers HTTP and WebSocket as the
+/// recorded server did (routes, status codes, error bodies, frame order and routing, queue
+/// priorities, classic cache) and really runs a few image nodes with oiiotool.
+///
+/// ```swift
+/// let comfy = try await ComfyUIStandIn.start()
+/// defer { Task { await comfy.shutdown() } }
+/// // talk to comfy.url, e.g. POST \(comfy.url)/api/prompt
+/// ```
+public enum ComfyUIStandIn {
+    /// Starts listening; returns once connections are accepted.
+    public static func start(_ options: StandInOptions = StandInOptions()) async throws -> RunningStandIn {
+        let ownsRoot = options.root == nil
+        let root = options.root
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("comfyui-standin-\(UUID().uuidString)", isDirectory: true)
+        let folders = StandInFolders(root: root)
+        try folders.prepare()
+        try ExampleImage.install(in: folders.input)
+        let core = StandInCore(options: options, folders: folders)
+        await core.worker.start()
+        do {
+            let front = try await HTTPFront.start(context: core.context, host: options.host, port: options.port)
+            return RunningStandIn(core: core, front: front, host: options.host, folders: folders, ownsRoot: ownsRoot)
+        } catch {
+            await core.stop()
+            if ownsRoot { try? FileManager.default.removeItem(at: root) }
+            throw error
+        }
+    }
+
+    /// Starts on `port` and runs until the process ends: for running the stand-in as a server
+    /// of its own (`atlas` or a script can call this).
+    public static func serve(_ options: StandInOptions) async throws -> Never {
+        let running = try await start(options)
+        print("ComfyUI stand-in listening on \(running.url.absoluteString)")
+        while true { try await Task.sleep(for: .seconds(3600)) }
+    }
+}

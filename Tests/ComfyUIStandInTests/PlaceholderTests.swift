@@ -1,4 +1,0 @@
-import Testing
-@testable import ComfyUIStandIn
-
-@Test("the stand-in module builds") func standInBuilds() { _ = StandInModule.self }
