@@ -34,13 +34,26 @@ struct ToolRunnerTests {
         }
     }
 
-    @Test("a hanging tool is killed at its timeout, even when it ignores SIGTERM")
-    func hanging() async {
-        let started = Date()
+    @Test("a hanging tool is killed at its timeout with what it started, even when it ignores SIGTERM")
+    func hanging() async throws {
+        // The tool writes the id of the process it starts, so the test can see that the kill
+        // reached it too (a timing assertion would measure the test machine's load instead).
+        let record = FileManager.default.temporaryDirectory.appendingPathComponent("atlas-hang-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: record) }
         await #expect(throws: ToolFailure.timedOut("sh", seconds: 0.5)) {
-            try await ToolRunner.run(ToolCommand("sh", ["-c", "trap '' TERM; sleep 30 & wait; sleep 30"], timeout: 0.5))
+            try await ToolRunner.run(ToolCommand("sh", ["-c", "trap '' TERM; sleep 300 & echo $! > \"$RECORD\"; wait; sleep 300"],
+                                                 timeout: 0.5, environment: ["RECORD": record.path]))
         }
-        #expect(Date().timeIntervalSince(started) < 10)
+        let text = try String(contentsOf: record, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let grandchild = try #require(Int32(text))
+        #expect(Self.isGone(grandchild))
+    }
+
+    /// Gone, or a zombie waiting for its new parent to reap it: either way it runs no more.
+    private static func isGone(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 else { return true }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        return stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") ?? false
     }
 
     @Test("output beyond the cap is read and dropped, so a chatty tool never blocks")
