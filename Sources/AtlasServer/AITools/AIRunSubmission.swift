@@ -48,15 +48,17 @@ struct AIRunSubmission: Sendable {
     }
 
     /// A cache hit unless `fresh`: a run row marked cached with the earlier results, no ComfyUI
-    /// call. Otherwise an `ai.run` job whose id is the run's.
-    func submit(_ req: Request, fresh: Bool) async throws -> (run: AIRun, job: Job?) {
-        let change = req.change
-        return try await req.atlasDatabase.write { sql in
-            let planned = try await plan(fresh: fresh, change: change, on: sql)
+    /// call (200). Otherwise an `ai.run` job whose id is the run's (202). A retry with the same
+    /// `Idempotency-Key` gets the first answer back and queues nothing.
+    func submit(fresh: Bool, creation: IdempotentCreate) async throws -> Response {
+        let tool = tool
+        return try await creation.run(auditing: "ai_run") { sql in
+            let planned = try await plan(fresh: fresh, change: creation.change, on: sql)
             var queued: Job?
-            if let job = planned.job { queued = try await JobRepository.enqueue(job, change: change, on: sql) }
-            try await record(planned.run, job: queued, change: change, on: sql)
-            return (planned.run, queued)
+            if let job = planned.job { queued = try await JobRepository.enqueue(job, change: creation.change, on: sql) }
+            try await AIRunRepository.insert(planned.run, on: sql)
+            return try CreatedResponse(AIRunBody(planned.run, tool: tool, job: queued), status: queued == nil ? .ok : .accepted,
+                                       location: "/api/v1/ai-jobs/\(planned.run.id.lowercased)/status", etag: nil)
         }
     }
 

@@ -23,7 +23,8 @@ extension Endpoints {
     static let executeAITool = Endpoint(
         method: .POST, path: "/api/v1/ai-tools/{name}/execute", operationID: "executeAITool",
         summary: "Run the tool's current version: inputs checked per field, then an ai.run job (202), or the cached result (200)",
-        group: "AI tools", action: .runAITools, body: .json(schema: "ExecuteAITool"), responses: [202: "AIRun", 200: "AIRun"])
+        group: "AI tools", action: .runAITools, body: .json(schema: "ExecuteAITool"), responses: [202: "AIRun", 200: "AIRun"],
+        idempotent: true)
     static let batchAITool = Endpoint(
         method: .POST, path: "/api/v1/ai-tools/{name}/batch", operationID: "batchAITool",
         summary: "Run the tool over many image versions as one job batch (202), or answer every run from the cache (200)",
@@ -39,7 +40,7 @@ extension Endpoints {
     static let rerunAIJob = Endpoint(
         method: .POST, path: "/api/v1/ai-jobs/{run_id}/rerun", operationID: "rerunAIJob",
         summary: "Run again with the same inputs (seeds included), some overridden; the same tool version unless latest_version is true",
-        group: "AI tools", action: .runAITools, body: .json(schema: "RerunAIJob"), responses: [202: "AIRun", 200: "AIRun"])
+        group: "AI tools", action: .runAITools, body: .json(schema: "RerunAIJob"), responses: [202: "AIRun", 200: "AIRun"], idempotent: true)
     static let listComfyUIServers = Endpoint(
         method: .GET, path: "/api/v1/comfyui-servers", operationID: "listComfyUIServers",
         summary: "The ComfyUI pool: every server with its health and load (credentials are never returned)", group: "AI tools",

@@ -76,6 +76,24 @@ struct AIToolExecutionTests {
         }
     }
 
+    @Test("An execute retried with the same Idempotency-Key gets the first run back and queues nothing more",
+          arguments: TestDatabase.available)
+    func retriesAreIdempotent(_ database: TestDatabase) async throws {
+        try await withAtlasApp(database) { t in
+            let fx = try await AIToolFixture.make(t)
+            let body: JSONValue = ["inputs": ["image": .string(fx.versionID)]]
+            let first = try await t.client.send(.POST, "/api/v1/ai-tools/invert/execute", json: body, headers: ["Idempotency-Key": "run-1"])
+            let retry = try await t.client.send(.POST, "/api/v1/ai-tools/invert/execute", json: body, headers: ["Idempotency-Key": "run-1"])
+            #expect(first.status == .accepted && retry.status == .accepted, "\(retry.text)")
+            #expect(retry.json["id"] == first.json["id"])
+            #expect(retry.headers.first(name: "Idempotent-Replayed") == "true")
+            #expect(try await t.client.get("/api/v1/jobs?kind=ai.run").json["items"]?.array.count == 1)
+            let other = try await t.client.send(.POST, "/api/v1/ai-tools/invert/execute", json: ["inputs": ["image": .string(fx.versionID)], "fresh": true],
+                                                headers: ["Idempotency-Key": "run-1"])
+            #expect(other.status == .unprocessableEntity && other.problemCode == "idempotency_key_reused", "\(other.text)")
+        }
+    }
+
     @Test("Bad inputs are refused per field before anything is queued", arguments: TestDatabase.available)
     func refusesBadInputs(_ database: TestDatabase) async throws {
         try await withAtlasApp(database) { t in

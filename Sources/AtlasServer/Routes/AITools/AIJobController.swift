@@ -35,6 +35,7 @@ struct AIJobController: Sendable {
 
     /// The earlier run's inputs (seeds included), with the body's overrides.
     @Sendable func rerun(_ req: Request) async throws -> Response {
+        let creation = try IdempotentCreate(req, content: Data(buffer: req.body.data ?? ByteBuffer()))
         let body = try RequestJSON.decode(RerunAIJobInput.self, from: req)
         let (run, tool, _) = try await visibleRun(req)
         let version = body.latestVersion == true
@@ -45,7 +46,9 @@ struct AIJobController: Sendable {
         let known = Set(version.manifest.inputs.map(\.name))
         let submission = try await AIRunSubmission.prepare(req, tool: version, inputs: inputs.filter { known.contains($0.key) || body.inputs?[$0.key] != nil },
                                                            projectID: run.projectID)
-        return try await AIToolController.respond(to: submission, fresh: body.fresh ?? false, req)
+        // Replayed only once preparing has checked the caller may still run on the project.
+        if let replayed = try await creation.replay() { return replayed }
+        return try await submission.submit(fresh: body.fresh ?? false, creation: creation)
     }
 
     private func visibleRun(_ req: Request) async throws -> (AIRun, AIToolVersion, Job?) {

@@ -60,10 +60,13 @@ struct AIToolController: Sendable {
     }
 
     @Sendable func execute(_ req: Request) async throws -> Response {
+        let creation = try IdempotentCreate(req, content: Data(buffer: req.body.data ?? ByteBuffer()))
         let body = try RequestJSON.decode(ExecuteAIToolInput.self, from: req)
         let tool = try await AIToolRepository.fetch(try name(req), on: req.atlasDatabase.sql)
+        // Prepared before a replay: preparing checks the caller may still run on the inputs' project.
         let submission = try await AIRunSubmission.prepare(req, tool: tool.current, inputs: body.inputs ?? [:], projectID: body.projectID)
-        return try await Self.respond(to: submission, fresh: body.fresh ?? false, req)
+        if let replayed = try await creation.replay() { return replayed }
+        return try await submission.submit(fresh: body.fresh ?? false, creation: creation)
     }
 
     /// One run per version as one job batch: 202 with the batch and its runs, or 200 when the cache answered every run.
@@ -74,13 +77,6 @@ struct AIToolController: Sendable {
         var headers: HTTPHeaders = [:]
         if let batch { headers.add(name: "Location", value: "/api/v1/job-batches/\(batch.id.lowercased)") }
         return try JSONResponse.make(AIRunBatchBody(batch: batch, runs: runs), status: batch == nil ? .ok : .accepted, headers: headers)
-    }
-
-    /// 200 with the cached result, or 202 with the queued run.
-    static func respond(to submission: AIRunSubmission, fresh: Bool, _ req: Request) async throws -> Response {
-        let (run, job) = try await submission.submit(req, fresh: fresh)
-        return try JSONResponse.make(AIRunBody(run, tool: submission.tool, job: job), status: job == nil ? .ok : .accepted,
-                                     headers: ["Location": "/api/v1/ai-jobs/\(run.id.lowercased)/status"])
     }
 
     private func name(_ req: Request) throws -> String {
