@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "atlas", targets: ["atlas"]),
+        .executable(name: "comfyui-standin", targets: ["comfyui-standin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/vapor/websocket-kit.git", from: "2.13.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Domain types and rules. Foundation only.
@@ -52,6 +55,8 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
+        // The stand-in as a server of its own (browser tests, trying AI tools in the web UI).
+        .executableTarget(name: "comfyui-standin", dependencies: ["ComfyUIStandIn"]),
         // Content-addressed blob stores. No server code.
         .target(
             name: "AtlasStorage",
@@ -79,6 +84,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Plot", package: "Plot"),
             ]
         ),
         // The thin executable: parses the command and calls into AtlasServer.
@@ -136,7 +142,9 @@ let package = Package(
                 "ComfyUIStandIn",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["Web/__Snapshots__"]
         ),
     ]
 )
