@@ -30,11 +30,27 @@ public enum ComfyUIStandIn {
         }
     }
 
-    /// Starts on `port` and runs until the process ends: for running the stand-in as a server
-    /// of its own (`atlas` or a script can call this).
-    public static func serve(_ options: StandInOptions) async throws -> Never {
+    /// Starts on `options.port`, prints `listening on URL` and serves until SIGINT or SIGTERM,
+    /// then shuts down (removing a temporary root): the `comfyui-standin` executable.
+    public static func serve(_ options: StandInOptions) async throws {
         let running = try await start(options)
-        print("ComfyUI stand-in listening on \(running.url.absoluteString)")
-        while true { try await Task.sleep(for: .seconds(3600)) }
+        // Written and flushed at once: a parent process reads the port from this line through a pipe.
+        FileHandle.standardOutput.write(Data("listening on \(running.url.absoluteString)\n".utf8))
+        await stopSignal()
+        await running.shutdown()
+    }
+
+    private static func stopSignal() async {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        let sources = [SIGINT, SIGTERM].map { number in
+            // The default action would end the process before the temporary folders are removed.
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            return source
+        }
+        for await _ in stream { break }
+        for source in sources { source.cancel() }
     }
 }
