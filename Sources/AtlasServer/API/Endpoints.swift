@@ -165,5 +165,5 @@ enum Endpoints {
         listDependencies, addDependency, removeDependency,
         uploadBlob, checkBlob,
         health, readiness, openAPI,
-    ] + accounts + jobs + observability + previews + aiTools
+    ] + accounts + jobs + observability + previews + aiTools + pages
 }

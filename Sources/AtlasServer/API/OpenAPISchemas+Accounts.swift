@@ -20,6 +20,7 @@ extension OpenAPISchemas {
         "Setup": object(["token": string, "username": string, "password": password, "display_name": string],
                         required: ["token", "username", "password"]),
         "SetupForm": object(["token": string, "username": string, "password": string, "display_name": string]),
+        "LoginForm": object(["username": string, "password": string, "next": string], required: ["username", "password"]),
         "Login": object(["username": string, "password": string], required: ["username", "password"]),
         "Session": object(["user": ref("User"), "csrf_token": string, "expires_at": dateTime], required: ["user", "csrf_token", "expires_at"]),
         "TokenRequest": object(["username": string, "password": string, "expires_in": ["type": "integer", "minimum": 60]],

@@ -46,6 +46,11 @@ public func configure(_ app: Application, _ configuration: AtlasConfiguration, c
     app.middleware.use(MetricsMiddleware(registry: app.atlas.metrics.registry))
     app.middleware.use(SecurityHeadersMiddleware(strictTransport: configuration.servesHTTPS))
     app.middleware.use(ProblemMiddleware())
+    if let folder = PublicFolder.locate(configured: configuration.publicDirectory) {
+        app.middleware.use(PublicFilesMiddleware(folder: folder))
+    } else {
+        app.logger.warning("the web UI's files (Public/) were not found; set ATLAS_PUBLIC_DIR to show the UI")
+    }
     if configuration.benchmarkWithoutAccessControl {
         app.middleware.use(BenchmarkPrincipalMiddleware())
     } else {

@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
         AIToolController(),
         AIJobController(),
         ComfyUIServerController(),
+        WebController(),
     ]
     for controller in controllers { controller.register(on: app) }
 }
@@ -62,3 +63,4 @@ extension MetricsController: RouteRegistering {}
 extension AIToolController: RouteRegistering {}
 extension AIJobController: RouteRegistering {}
 extension ComfyUIServerController: RouteRegistering {}
+extension WebController: RouteRegistering {}

@@ -47,6 +47,9 @@ public struct AtlasConfiguration: Sendable {
     public var comfyUIURLs: [URL] = []
     /// A folder of tools loaded at start (`ATLAS_TOOLS_DIR`): `NAME.json` manifests beside `NAME.workflow.json` workflows.
     public var toolsDirectory: String?
+    /// The web UI's static files (`ATLAS_PUBLIC_DIR`); when unset, the `Public/` folder found
+    /// beside the working directory or above the executable (see `PublicFolder`).
+    public var publicDirectory: String?
 
     /// For `atlas bench auth` only, and not settable from the environment or command line:
     /// every request acts as the first administrator, with no credential lookup and no
@@ -158,6 +161,7 @@ public struct AtlasConfiguration: Sendable {
             else { problems.append("ATLAS_TOOL_TIMEOUT_SECONDS='\(text)' is not a number of seconds (1–3600)") }
         }
         config.readAITools(values, problems: &problems)
+        config.readWebUI(values, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return config
     }

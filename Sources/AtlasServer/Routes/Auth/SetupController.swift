@@ -22,7 +22,7 @@ struct SetupController: Sendable {
     @Sendable func page(_ req: Request) async throws -> Response {
         let token = req.queryParameters.value("token") ?? ""
         let done = try await UserRepository.count(on: req.atlasDatabase.sql) > 0
-        return SetupPage.response(token: token, done: done, message: nil, status: .ok)
+        return HTMLResponse.make(.setup(token: token, done: done, message: nil), viewer: nil)
     }
 
     /// The page's form: on success the new administrator is signed in and sent to the start page.
@@ -38,7 +38,8 @@ struct SetupController: Sendable {
             return response
         } catch let error as AtlasError {
             let message = error.fieldErrors.isEmpty ? error.detail : error.fieldErrors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
-            return SetupPage.response(token: token, done: false, message: message, status: HTTPResponseStatus(statusCode: error.status))
+            return HTMLResponse.make(.setup(token: token, done: false, message: message), viewer: nil,
+                                     status: HTTPResponseStatus(statusCode: error.status))
         }
     }
 
