@@ -17,6 +17,15 @@ export class ApiError extends Error {
 // One id per tab, so the events this tab causes can be told apart from others'.
 const clientId = (crypto.randomUUID?.() ?? `${Date.now()}-${Math.random()}`).toString();
 
+/**
+ * A fresh value for an `Idempotency-Key` header. crypto.randomUUID exists only in secure
+ * contexts (https, localhost), not on a server reached over plain http at a LAN address;
+ * getRandomValues exists everywhere.
+ */
+export function idempotencyKey() {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 export function csrfToken() {
   const match = document.cookie.match(/(?:^|;\s*)atlas_csrf=([^;]*)/);
   return match ? decodeURIComponent(match[1]) : "";
