@@ -44,19 +44,6 @@ const plan = new UploadPlan(planContainer, {
   onEdit: () => updateControls(),
 });
 
-if (!can("upload_content")) {
-  root.append(h("p", { class: "notice" }, "Your account's role cannot upload content. An artist, producer or administrator of the project can."));
-} else {
-  root.append(
-    h("div", { class: "row upload-target" }, h("label", { for: "upload-project" }, "Project"), project,
-      h("span", { id: "upload-project-note", class: "muted" })),
-    dropzone,
-    h("div", { class: "row upload-actions" }, startButton, cancelButton, clearButton, overallBar, summary),
-    planContainer);
-  wireInputs();
-  loadProjects();
-}
-
 async function loadProjects() {
   const wanted = root.dataset.projectId || new URLSearchParams(location.search).get("project") || "";
   project.append(h("option", { value: "" }, "Choose a project…"));
@@ -235,4 +222,18 @@ function updateSummary() {
   const failed = count("failed") + rejected.length;
   if (failed) parts.push(`${failed} failed`);
   summary.textContent = parts.join(" · ");
+}
+
+if (!can("upload_content")) {
+  root.append(h("p", { class: "notice" }, "Your account's role cannot upload content. An artist, producer or administrator of the project can."));
+} else {
+  root.append(
+    h("div", { class: "row upload-target" }, h("label", { for: "upload-project" }, "Project"), project,
+      h("span", { id: "upload-project-note", class: "muted" })),
+    dropzone,
+    h("div", { class: "row upload-actions" }, startButton, cancelButton, clearButton, overallBar, summary),
+    planContainer);
+  wireInputs();
+  loadProjects();
+  redraw();
 }
