@@ -50,7 +50,8 @@ export function jobRow(job) {
     progress.value = next.status === "succeeded" ? 1 : next.progress ?? 0;
     // A bar says something only while a job may still move.
     progress.hidden = FINAL.has(next.status) || (next.status === "queued" && !next.progress);
-    const text = next.status === "failed" || next.status === "queued" ? next.error ?? next.progress_message : next.progress_message;
+    // Failed and waiting jobs say why; a finished job's last progress note says nothing more.
+    const text = { failed: next.error, queued: next.error ?? next.progress_message, running: next.progress_message }[next.status];
     message.textContent = text ?? "";
     message.classList.toggle("error", next.status === "failed");
     tries.textContent = `${next.attempts}/${next.max_attempts}`;

@@ -44,13 +44,14 @@ export function runRow(run, { onRerun } = {}) {
   let unsubscribe = null;
   let watchdog = null;
   let shownResults = [];
+  let cancelRequested = false; // a running run stops when its worker notices; until then it says so
 
   function render(next) {
     const resultsChanged = JSON.stringify(next.results) !== JSON.stringify(current?.results);
     current = next;
     row.dataset.state = next.status;
     badge.dataset.state = next.status;
-    badge.textContent = next.cached ? "cached" : next.status;
+    badge.textContent = next.cached ? "cached" : cancelRequested && !FINAL.has(next.status) ? "cancelling" : next.status;
     meta.textContent = [`v${next.tool_version}`, formatDate(next.created_at), duration(next), next.server].filter(Boolean).join(" · ");
     progress.value = next.progress ?? 0;
     progress.hidden = FINAL.has(next.status);
@@ -69,7 +70,7 @@ export function runRow(run, { onRerun } = {}) {
 
   function renderActions(next) {
     clear(actions);
-    if (!FINAL.has(next.status) && next.job_id && can("control_jobs")) {
+    if (!FINAL.has(next.status) && next.job_id && can("control_jobs") && !cancelRequested) {
       actions.append(h("button", { type: "button", class: "danger", onclick: cancel }, "Cancel"));
     }
     if (FINAL.has(next.status) && can("run_ai_tools")) {
@@ -116,7 +117,9 @@ export function runRow(run, { onRerun } = {}) {
 
   async function cancel() {
     try {
-      render(await api.send("POST", `/api/v1/ai-jobs/${run.id}/cancel`));
+      const answer = await api.send("POST", `/api/v1/ai-jobs/${run.id}/cancel`);
+      cancelRequested = !FINAL.has(answer.status);
+      render(answer);
     } catch (error) {
       showError(error);
     }

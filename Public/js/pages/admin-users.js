@@ -7,36 +7,20 @@ import { h, clear, $, formatDate } from "../core/dom.js";
 import { session } from "../core/session.js";
 import { showError, toast } from "../core/toast.js";
 import { formField } from "../components/form-field.js";
-import { problemForm } from "../components/problem-form.js";
+import { dialogForm } from "../components/dialog-form.js";
 
 const ROLES = ["administrator", "producer", "artist", "client"];
 const region = $("#users");
 const body = h("tbody");
 const rows = new Map(); // user id → row
 
-function roleSelect(user, onChange) {
-  const select = h("select", { "aria-label": `Role of ${user.username}`, name: "role" },
-    ROLES.map((role) => h("option", { value: role, selected: role === user.role }, role)));
-  select.addEventListener("change", () => onChange({ role: select.value }));
-  return select;
-}
-
-function displayNameInput(user, onChange) {
-  const input = h("input", { type: "text", value: user.display_name, "aria-label": `Display name of ${user.username}`, name: "display_name" });
-  input.addEventListener("change", () => onChange({ display_name: input.value.trim() }));
-  return input;
-}
-
 /** PATCH with the row's ETag; 412 means someone else changed it first, so show theirs. */
 async function update(user, changes) {
   try {
     return await api.send("PATCH", `/api/v1/users/${user.id}`, { json: changes, headers: { "If-Match": user.etag } });
   } catch (error) {
-    if (error.status === 412) {
-      toast(`${user.username} was changed meanwhile; showing the current account.`, { kind: "error" });
-      return api.get(`/api/v1/users/${user.id}`);
-    }
-    showError(error);
+    if (error.status === 412) toast(`${user.username} was changed meanwhile; showing the account as it is now.`, { kind: "error" });
+    else showError(error);
     return api.get(`/api/v1/users/${user.id}`);
   }
 }
@@ -50,41 +34,42 @@ async function setDisabled(user, disabled) {
   }
 }
 
-function userRow(user) {
-  const replace = (next) => { const row = userRow(next); rows.get(user.id).replaceWith(row); rows.set(user.id, row); };
-  const change = async (changes) => replace(await update(user, changes));
-  const row = h("tr", { dataset: { userId: user.id, disabled: String(user.disabled) } },
+/** A row whose controls are updated in place, so focus stays where the keyboard left it. */
+function userRow(first) {
+  let user = first;
+  const displayName = h("input", { type: "text", name: "display_name", "aria-label": `Display name of ${user.username}` });
+  const role = h("select", { name: "role", "aria-label": `Role of ${user.username}` }, ROLES.map((value) => h("option", { value }, value)));
+  const status = h("span", { class: "badge" });
+  const toggle = h("button", { type: "button", dataset: { action: "toggle-disabled" } });
+  const row = h("tr", { dataset: { userId: user.id } },
     h("td", {}, h("strong", {}, user.username), user.id === session.userID ? h("span", { class: "muted" }, " (you)") : null),
-    h("td", {}, displayNameInput(user, change)),
-    h("td", {}, roleSelect(user, change)),
-    h("td", {}, h("span", { class: "badge", dataset: { state: user.disabled ? "failed" : "succeeded" } }, user.disabled ? "disabled" : "enabled")),
+    h("td", {}, displayName), h("td", {}, role), h("td", {}, status),
     h("td", { class: "muted" }, formatDate(user.created_at)),
-    h("td", { class: "row user-actions" },
-      h("button", { type: "button", class: user.disabled ? "" : "danger", onclick: async () => replace(await setDisabled(user, !user.disabled)) },
-        user.disabled ? "Enable" : "Disable"),
-      h("button", { type: "button", onclick: () => passwordDialog(user) }, "Set password…")));
-  return row;
-}
+    h("td", { class: "row user-actions" }, toggle, h("button", { type: "button", onclick: () => passwordDialog(user) }, "Set password…")));
 
-/** A modal form; it closes once `send` succeeds and is removed when closed. */
-function dialogForm(title, fields, submitLabel, send) {
-  const dialog = h("dialog", { "aria-label": title });
-  const form = h("form", { class: "dialog-form" }, h("h2", {}, title), fields,
-    h("div", { class: "row" }, h("span", { class: "spacer" }),
-      h("button", { type: "button", onclick: () => dialog.close() }, "Cancel"),
-      h("button", { type: "submit", class: "primary" }, submitLabel)));
-  problemForm(form, async (values) => { await send(values); dialog.close(); });
-  dialog.append(form);
-  dialog.addEventListener("close", () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
+  const render = (next) => {
+    user = next;
+    row.dataset.disabled = String(user.disabled);
+    displayName.value = user.display_name;
+    role.value = user.role;
+    status.dataset.state = user.disabled ? "failed" : "succeeded";
+    status.textContent = user.disabled ? "disabled" : "enabled";
+    toggle.textContent = user.disabled ? "Enable" : "Disable";
+    toggle.classList.toggle("danger", !user.disabled);
+  };
+  displayName.addEventListener("change", async () => render(await update(user, { display_name: displayName.value.trim() })));
+  role.addEventListener("change", async () => render(await update(user, { role: role.value })));
+  toggle.addEventListener("click", async () => render(await setDisabled(user, !user.disabled)));
+  render(user);
+  return row;
 }
 
 const field = (label, attributes) => formField(label, { idPrefix: "dialog", ...attributes });
 
 function passwordDialog(user) {
   dialogForm(`New password for ${user.username}`,
-    [field("Password (at least 12 characters)", { type: "password", name: "password", autocomplete: "new-password", required: true }),
+    [h("input", { type: "text", autocomplete: "username", value: user.username, hidden: true, tabindex: "-1", "aria-hidden": "true" }),
+     field("Password (at least 12 characters)", { type: "password", name: "password", autocomplete: "new-password", required: true }),
      h("p", { class: "muted" }, "Their sessions and tokens are signed out; their API keys keep working.")],
     "Set password", async ({ password }) => {
       await api.send("POST", `/api/v1/users/${user.id}/password`, { json: { password } });

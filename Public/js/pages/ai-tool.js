@@ -89,8 +89,8 @@ async function prefill(controller, runID) {
     const run = await api.get(`/api/v1/ai-jobs/${runID}/status`);
     if (run.tool !== name) { toast(`Run ${runID.slice(-8)} is a run of ${run.tool}, not of this tool.`, { kind: "error" }); return; }
     await controller.setValues(run.inputs, await imageHints(run));
-    addRun(run);
-    form.dataset.rerun = runID;
+    for (const row of rows.values()) delete row.dataset.rerunSource;
+    addRun(run).dataset.rerunSource = "true";
     toast(`Form filled from run …${runID.slice(-8)}: change what you want and run.`);
   } catch (error) {
     showError(error);
@@ -144,6 +144,7 @@ async function start() {
     renderHeader(tool);
     const controller = toolForm(form, tool.manifest, submitRow());
     if (can("run_ai_tools")) problemForm(form, () => submit(controller), { prefix: "inputs." });
+    else for (const control of form.elements) control.disabled = true; // shown for reading only
     clear(runsRegion).append(h("h2", {}, "Runs"), runList);
     interceptRerunLinks(controller);
     const rerun = new URLSearchParams(location.search).get("rerun");
