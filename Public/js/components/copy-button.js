@@ -2,16 +2,26 @@
 import { h } from "../core/dom.js";
 import { toast } from "../core/toast.js";
 
-/** Copies with the Clipboard API, else by selecting `fallbackInput` and asking the document to copy. */
+/**
+ * Copies with the Clipboard API (secure contexts only), else by selecting `fallbackInput`, or a
+ * short-lived off-screen one, and asking the document to copy.
+ */
 async function copy(text, fallbackInput) {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    if (!fallbackInput) return false;
-    fallbackInput.focus();
-    fallbackInput.select();
-    return document.execCommand("copy");
+    const input = fallbackInput ?? h("textarea", { readonly: true, "aria-hidden": "true" }, text);
+    if (!fallbackInput) {
+      Object.assign(input.style, { position: "fixed", left: "-9999px", top: "0" });
+      document.body.append(input);
+    }
+    const focused = document.activeElement;
+    input.focus();
+    input.select();
+    const done = document.execCommand("copy");
+    if (!fallbackInput) { input.remove(); focused?.focus?.(); }
+    return done;
   }
 }
 
