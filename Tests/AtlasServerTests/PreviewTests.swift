@@ -48,6 +48,8 @@ struct PreviewTests {
             let id = try #require(asset["id"]?.string)
             let base = "/api/v1/assets/\(id)/versions/1"
             #expect(try await t.client.get(base).json["previews"] == ["state": "pending", "kinds": [], "reason": .null])
+            #expect(try await t.client.get("/api/v1/assets").json["items"]?[0]?["previews"]?["state"]?.string == "pending",
+                    "the asset listing carries its latest version's previews, so a grid asks only for thumbnails that exist")
             let early = try await t.client.get("\(base)/previews/thumbnail")
             #expect(early.status == .notFound && early.problemCode == "preview_not_found")
 
@@ -55,6 +57,7 @@ struct PreviewTests {
             #expect(version["previews"] == ["state": "ready", "kinds": ["thumbnail", "proxy"], "reason": .null], "\(version)")
             let listed = try await t.client.get("/api/v1/assets/\(id)/versions").json["items"]?[0]?["previews"]
             #expect(listed?["state"]?.string == "ready")
+            #expect(try await t.client.get("/api/v1/assets?q=sky").json["items"]?[0]?["previews"] == version["previews"])
 
             let thumbnail = try await t.client.get("\(base)/previews/thumbnail")
             #expect(thumbnail.status == .ok)

@@ -55,6 +55,7 @@ enum OpenAPISchemas {
             "tags": ["type": "array", "items": string], "status": statuses, "latest_version": integer,
             "deleted_at": ["type": ["string", "null"], "format": "date-time"],
             "latest": ["oneOf": [ref("Version"), ["type": "null"]]],
+            "previews": ref("VersionPreviews"),
         ]) { a, _ in a }, required: ["id", "project_id", "name", "type", "status", "latest_version", "tags", "etag"]),
         "AssetPage": object([
             "items": ["type": "array", "items": ref("Asset")], "next_cursor": nullableString,

@@ -60,6 +60,21 @@ enum GeneratedPreviewRepository {
         return summaries
     }
 
+    /// The previews of each asset's latest version, by asset id: a listing carries them so a
+    /// thumbnail grid asks only for images that exist.
+    static func latest(of assets: [Asset], on sql: any SQLDatabase) async throws -> [UUID: VersionPreviews] {
+        guard !assets.isEmpty else { return [:] }
+        var assetOf: [UUID: UUID] = [:]
+        for row in try await sql.raw("""
+            SELECT v.id, v.asset_id FROM asset_versions v JOIN assets a ON a.id = v.asset_id AND v.number = a.latest_version
+            WHERE a.id IN (\(binds: assets.map(\.stamp.id)))
+            """).all() {
+            assetOf[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "asset_id", as: UUID.self)
+        }
+        let summaries = try await summaries(of: Array(assetOf.keys), on: sql)
+        return Dictionary(uniqueKeysWithValues: summaries.compactMap { version, previews in assetOf[version].map { ($0, previews) } })
+    }
+
     /// The stored image of `kind` for `version`, made by the job.
     static func image(of version: UUID, kind: PreviewKind, on sql: any SQLDatabase) async throws -> Image? {
         guard let row = try await sql.raw("""

@@ -1,8 +1,8 @@
 import AtlasCore
 import Foundation
 
-/// An asset as the API shows it. Listings carry this without files (lazy loading); the
-/// detail adds the latest version.
+/// An asset as the API shows it. Listings carry this without files (lazy loading) but with the
+/// latest version's previews state; the detail adds the latest version.
 struct AssetBody: Encodable, Sendable {
     var id: String
     var projectID: String
@@ -21,14 +21,16 @@ struct AssetBody: Encodable, Sendable {
     @Nullable var deletedAt: Date?
     var etag: String
     @Nullable var latest: VersionBody?
+    /// The latest version's previews, in listings; left out elsewhere (events, audit entries).
+    var previews: VersionPreviews?
 
     enum CodingKeys: String, CodingKey {
-        case id, name, type, format, description, tags, status, metadata, etag, latest
+        case id, name, type, format, description, tags, status, metadata, etag, latest, previews
         case projectID = "project_id", latestVersion = "latest_version", createdAt = "created_at",
              updatedAt = "updated_at", createdBy = "created_by", updatedBy = "updated_by", deletedAt = "deleted_at"
     }
 
-    init(_ asset: Asset, latest: AssetVersion? = nil) {
+    init(_ asset: Asset, latest: AssetVersion? = nil, previews: VersionPreviews? = nil) {
         id = asset.stamp.id.lowercased
         projectID = asset.projectID.lowercased
         name = asset.stamp.name
@@ -46,6 +48,7 @@ struct AssetBody: Encodable, Sendable {
         deletedAt = asset.deletedAt
         etag = ETag.revision(asset.revision)
         self.latest = latest.map(VersionBody.init)
+        self.previews = previews
     }
 }
 

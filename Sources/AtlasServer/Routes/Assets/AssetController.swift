@@ -56,7 +56,9 @@ struct AssetController: Sendable {
         } else {
             result = AssetSearch.Result(page: Page(items: [], nextCursor: nil), facets: [:])
         }
-        var body = AssetListBody(items: result.page.items.map { AssetBody($0) }, nextCursor: result.page.nextCursor?.encoded)
+        let previews = try await GeneratedPreviewRepository.latest(of: result.page.items, on: req.atlasDatabase.sql)
+        var body = AssetListBody(items: result.page.items.map { AssetBody($0, previews: previews[$0.stamp.id]) },
+                                 nextCursor: result.page.nextCursor?.encoded)
         if !query.facets.isEmpty {
             body.facets = Dictionary(uniqueKeysWithValues: query.facets.map { facet in
                 (facet.rawValue, (result.facets[facet] ?? []).map { AssetListBody.FacetCount(value: $0.value, count: $0.count) })
