@@ -16,7 +16,7 @@ enum PageLayout {
                 topbar(page, viewer: viewer),
                 .element(named: "main", nodes: [
                     .id("main"), .attribute(named: "tabindex", value: "-1"),
-                    .group(page.data.map { .data(named: $0.name, value: $0.value) }),
+                    .group(page.data.map { .data(named: $0.name, value: $0.value.attributeEscaped) }),
                     page.content,
                 ]),
                 .div(.id("toasts"), .class("toasts"), .attribute(named: "role", value: "status"),
@@ -45,8 +45,8 @@ enum PageLayout {
         guard let viewer else { return [] }
         return [
             .data(named: "user-id", value: viewer.userID.lowercased),
-            .data(named: "username", value: viewer.username),
-            .data(named: "display-name", value: viewer.displayName),
+            .data(named: "username", value: viewer.username.attributeEscaped),
+            .data(named: "display-name", value: viewer.displayName.attributeEscaped),
             .data(named: "role", value: viewer.role.rawValue),
             .data(named: "can", value: viewer.allowedActions.map(\.rawValue).joined(separator: " ")),
         ]
@@ -67,7 +67,7 @@ enum PageLayout {
                     ),
                     .div(
                         .class("user"),
-                        .a(.href("/account"), .text(viewer.displayName), .title("Your account (\(viewer.role.rawValue))"),
+                        .a(.href("/account"), .text(viewer.displayName), .title("Your account (\(viewer.role.rawValue))".attributeEscaped),
                            .if(page.id == "account", .attribute(named: "aria-current", value: "page"))),
                         .button(.type(.button), .class("signout"), .data(named: "action", value: "sign-out"), .text("Sign out"))
                     )

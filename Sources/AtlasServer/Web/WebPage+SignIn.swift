@@ -12,9 +12,9 @@ extension WebPage {
                 .unwrap(message) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .form(
                     .method(.post), .action("/login"),
-                    .input(.type(.hidden), .name("next"), .value(next)),
+                    .input(.type(.hidden), .name("next"), .value(next.attributeEscaped)),
                     .label(.text("Username"),
-                           .input(.name("username"), .value(username), .attribute(named: "autocomplete", value: "username"),
+                           .input(.name("username"), .value(username.attributeEscaped), .attribute(named: "autocomplete", value: "username"),
                                   .required(true), Attribute(name: "autofocus", value: nil, ignoreIfValueIsEmpty: false))),
                     .label(.text("Password"),
                            .input(.type(.password), .name("password"), .attribute(named: "autocomplete", value: "current-password"),
@@ -37,7 +37,7 @@ extension WebPage {
                         .unwrap(message) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
                         .form(
                             .method(.post), .action("/setup"),
-                            .input(.type(.hidden), .name("token"), .value(token)),
+                            .input(.type(.hidden), .name("token"), .value(token.attributeEscaped)),
                             .label(.text("Username"),
                                    .input(.name("username"), .attribute(named: "autocomplete", value: "username"), .required(true),
                                           .attribute(named: "maxlength", value: "64"))),

@@ -10,7 +10,7 @@ extension WebPage {
         WebPage(
             id: "ai-tool", title: name, section: .aiTools, data: [("tool-name", name)],
             content: .article(
-                .class("ai-tool"), .data(named: "tool-name", value: name),
+                .class("ai-tool"), .data(named: "tool-name", value: name.attributeEscaped),
                 .header(.id("tool-header")),
                 .form(.id("tool-form"), .attribute(named: "novalidate")),
                 .section(.id("tool-runs"), .ariaLabel("Runs"))

@@ -9,7 +9,7 @@ import Vapor
 enum AccessWalkSamples {
     typealias Make = @Sendable (AccessWalkFixture, WalkCaller) async throws -> WalkRequest
 
-    static let all: [String: Make] = [projects, assets, accounts, jobs, system, previews, aiTools].reduce(into: [:]) { all, part in
+    static let all: [String: Make] = [projects, assets, accounts, jobs, system, previews, aiTools, pages].reduce(into: [:]) { all, part in
         all.merge(part) { a, _ in a }
     }
 
