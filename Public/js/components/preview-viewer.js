@@ -40,14 +40,15 @@ export function createPreviewViewer({ label = "Preview" } = {}) {
   function apply() {
     stage.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
     zoomText.value = `${Math.round(view.scale * 100)}%`;
-    stage.toggleAttribute("data-pixelated", view.scale >= 2);
+    // Pixels shown as squares only when the user zooms in to look at them.
+    stage.toggleAttribute("data-pixelated", !fitting && view.scale >= 2);
   }
 
   function fit() {
     fitting = true;
     const box = viewport.getBoundingClientRect();
     if (!content.width || !box.width) return;
-    const scale = Math.min(box.width / content.width, box.height / content.height, 1) || 1;
+    const scale = Math.min(box.width / content.width, box.height / content.height) || 1;
     view = { scale, x: (box.width - content.width * scale) / 2, y: (box.height - content.height * scale) / 2 };
     apply();
   }

@@ -45,7 +45,7 @@ function metadataPart(metadata) {
 
 /**
  * Fills `container` with the pickers, the Compare button and the `#diff` result region.
- * `setVersions(numbers)` (newest first) refreshes the pickers, keeping the choice when it still exists.
+ * `setVersions(numbers)` (newest first) refreshes the pickers: the newest two, or the user's pick.
  */
 export function createVersionDiff(container, { assetID }) {
   const from = versionPicker("Compare from version");
@@ -72,21 +72,19 @@ export function createVersionDiff(container, { assetID }) {
   }
   button.addEventListener("click", compare);
 
+  // Until the user picks, the pair follows the newest two versions as they are added.
+  let picked = false;
+  for (const select of [from, to]) select.addEventListener("change", () => { picked = true; });
+
   return {
     setVersions(numbers) {
       const fill = (select, fallback) => {
-        const keep = Number(select.value) || fallback;
+        const keep = picked && numbers.includes(Number(select.value)) ? Number(select.value) : fallback;
         select.replaceChildren(...numbers.map((n) => h("option", { value: n, selected: n === keep }, `v${n}`)));
       };
       fill(to, numbers[0]);
       fill(from, numbers[1] ?? numbers[0]);
       button.disabled = numbers.length < 2;
-    },
-    /** Pre-selects a pair (the page's "compare with previous"). */
-    choose(fromNumber, toNumber) {
-      from.value = String(fromNumber);
-      to.value = String(toNumber);
-      return compare();
     },
   };
 }
