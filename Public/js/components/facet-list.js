@@ -26,7 +26,9 @@ export class FacetList {
     this.last = [groups, selected];
     const focused = document.activeElement?.closest?.("[data-facet]");
     const focus = focused && this.element.contains(focused) ? [focused.dataset.facet, focused.dataset.value ?? null] : null;
-    this.element.replaceChildren(...groups.map((group) => this.group(group, selected.get(group.facet) ?? new Set())));
+    // A facet with nothing to choose (an empty library) is left out rather than listed as empty.
+    const shown = groups.filter((group) => group.values.length || selected.get(group.facet)?.size);
+    this.element.replaceChildren(...shown.map((group) => this.group(group, selected.get(group.facet) ?? new Set())));
     if (focus) {
       const [facet, value] = focus;
       const again = [...this.element.querySelectorAll("[data-facet]")]
@@ -44,9 +46,7 @@ export class FacetList {
     const id = `facet-${facet}`;
     return h("section", { class: "facet", "aria-labelledby": id },
       h("h2", { id }, title),
-      listed.length
-        ? h("ul", { class: "facet-values" }, shown.map((v) => h("li", {}, this.valueButton(facet, v, chosen.has(v.value)))))
-        : h("p", { class: "facet-empty muted" }, "None"),
+      h("ul", { class: "facet-values" }, shown.map((v) => h("li", {}, this.valueButton(facet, v, chosen.has(v.value))))),
       listed.length > SHOWN
         ? h("button", { type: "button", class: "link facet-more", "aria-expanded": String(open), dataset: { facet, more: "" } },
           open ? "Show fewer" : `Show all ${listed.length}`)

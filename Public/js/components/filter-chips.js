@@ -9,9 +9,9 @@ import { h } from "../core/dom.js";
  */
 export function renderFilterChips(element, chips, { onRemove, onClear }) {
   element.hidden = !chips.length;
-  element.replaceChildren(
-    ...chips.map(({ facet, value, label }) =>
-      h("button", { type: "button", class: "filter-chip", "aria-label": `Remove filter ${label}`, onclick: () => onRemove(facet, value) },
-        h("span", {}, label), h("span", { class: "filter-chip-x", "aria-hidden": "true" }, "×"))),
-    chips.length > 1 ? h("button", { type: "button", class: "link", onclick: onClear }, "Clear all") : null);
+  const buttons = chips.map(({ facet, value, label }) =>
+    h("button", { type: "button", class: "filter-chip", "aria-label": `Remove filter ${label}`, onclick: () => onRemove(facet, value) },
+      h("span", {}, label), h("span", { class: "filter-chip-x", "aria-hidden": "true" }, "×")));
+  if (chips.length > 1) buttons.push(h("button", { type: "button", class: "link", onclick: onClear }, "Clear all"));
+  element.replaceChildren(...buttons);
 }

@@ -9,7 +9,7 @@
 import { h } from "../core/dom.js";
 
 const MARGIN_ROWS = 3;      // rows kept beyond each edge of the viewport
-const NEAR_END_ROWS = 12;   // ask for more when the last rendered row is this close to the end
+const NEAR_END_SCREENS = 2; // ask for more when fewer than this many screens of rows are left below
 
 export class VirtualGrid {
   /**
@@ -26,6 +26,7 @@ export class VirtualGrid {
   constructor(element, { renderCell, key, minCellWidth = 180, gap = 8, cellHeight = (w) => w, onNearEnd, onActivate }) {
     Object.assign(this, { element, renderCell, key, minCellWidth, gap, cellHeight, onNearEnd, onActivate });
     this.items = [];
+    this.keys = new Set();
     this.selected = -1;
     this.columns = 1;
     this.rowHeight = 0;
@@ -46,21 +47,28 @@ export class VirtualGrid {
   /** Replaces every item (a new search): back to the top, nothing selected. */
   setItems(items) {
     this.items = [...items];
+    this.keys = new Set(this.items.map(this.key));
     this.selected = -1;
     this.element.removeAttribute("aria-activedescendant");
     this.element.scrollTop = 0;
     this.refresh();
   }
 
-  /** Adds items after the last (the next page). */
+  /** Adds items after the last (the next page); items already here are left out. */
   append(items) {
-    this.items.push(...items);
+    for (const item of items) {
+      if (this.keys.has(this.key(item))) continue;
+      this.keys.add(this.key(item));
+      this.items.push(item);
+    }
     this.refresh();
   }
 
   /** Adds items before the first (new assets at the top); the selection stays on its item. */
   prepend(items) {
+    items = items.filter((item) => !this.keys.has(this.key(item)));
     if (!items.length) return;
+    for (const item of items) this.keys.add(this.key(item));
     this.items.unshift(...items);
     if (this.selected >= 0) this.selected += items.length;
     this.refresh();
@@ -80,12 +88,18 @@ export class VirtualGrid {
     const index = this.indexOf(key);
     if (index < 0) return;
     this.items.splice(index, 1);
+    this.keys.delete(key);
     if (this.selected > index || this.selected >= this.items.length) this.selected -= 1;
     this.refresh();
   }
 
+  /** Whether an item with this key is in the grid. */
+  has(key) {
+    return this.keys.has(key);
+  }
+
   indexOf(key) {
-    return this.items.findIndex((item) => this.key(item) === key);
+    return this.keys.has(key) ? this.items.findIndex((item) => this.key(item) === key) : -1;
   }
 
   /** The cell element of an item, when it is on screen. */
@@ -117,10 +131,11 @@ export class VirtualGrid {
     this.element.setAttribute("aria-rowcount", total >= 0 ? String(Math.ceil(total / this.columns)) : "-1");
   }
 
-  scrollToIndex(index) {
+  /** Scrolls just enough to show the cell at `index`, or puts its row at the top. */
+  scrollToIndex(index, { top: atTop = false } = {}) {
     const top = Math.floor(index / this.columns) * this.rowHeight;
     const view = this.element;
-    if (top < view.scrollTop) view.scrollTop = top;
+    if (atTop || top < view.scrollTop) view.scrollTop = top;
     else if (top + this.rowHeight > view.scrollTop + view.clientHeight) view.scrollTop = top + this.rowHeight - view.clientHeight;
   }
 
@@ -171,8 +186,10 @@ export class VirtualGrid {
     if (!this.rowHeight) return;
     const view = this.element;
     const rowCount = Math.ceil(this.items.length / this.columns);
+    const screen = Math.ceil(view.clientHeight / this.rowHeight);
+    const lastVisible = Math.ceil((view.scrollTop + view.clientHeight) / this.rowHeight);
     const first = Math.max(0, Math.floor(view.scrollTop / this.rowHeight) - MARGIN_ROWS);
-    const last = Math.min(rowCount - 1, Math.ceil((view.scrollTop + view.clientHeight) / this.rowHeight) + MARGIN_ROWS);
+    const last = Math.min(rowCount - 1, lastVisible + MARGIN_ROWS);
     for (const [index, row] of this.rows) {
       if (index < first || index > last) { row.remove(); this.rows.delete(index); }
     }
@@ -180,7 +197,7 @@ export class VirtualGrid {
     for (let index = first; index <= last; index += 1) this.renderRow(index, live);
     this.cells = live;
     this.markSelection();
-    if (this.onNearEnd && this.items.length && last >= rowCount - NEAR_END_ROWS) this.onNearEnd();
+    if (this.onNearEnd && this.items.length && rowCount - lastVisible <= NEAR_END_SCREENS * screen) this.onNearEnd();
   }
 
   renderRow(index, live) {
@@ -236,6 +253,9 @@ export class VirtualGrid {
     } else if (event.key === "Enter" && this.selectedItem) {
       event.preventDefault();
       this.onActivate?.(this.selectedItem, this.selected);
+    } else if (event.key === "Escape" && this.selected >= 0) {
+      this.selected = -1;
+      this.markSelection();
     }
   }
 }

@@ -39,6 +39,7 @@ let facets = {};
 let arrivals = [];   // new assets waiting behind the "N new assets" bar
 let arrivalsOutOfOrder = false; // a restored asset among them: its place is not the top
 let searching = false; // the last history entry was made by typing, so typing replaces it
+let anchor = history.state?.anchor ?? null; // where the user was when they left this entry
 
 const grid = new VirtualGrid(elements.grid, {
   key: (asset) => asset.id,
@@ -71,9 +72,11 @@ const feed = new AssetFeed({
     showFacets(counts);
     showEmpty();
     grid.setFooter(hasMore ? loadingNote() : null);
+    if (anchor) returnToAnchor(anchor);
+    anchor = null;
   },
   onMore(items, hasMore) {
-    grid.append(items.filter((item) => grid.indexOf(item.id) < 0));
+    grid.append(items);
     grid.setFooter(hasMore ? loadingNote() : null);
   },
   onFacets(counts, count) {
@@ -99,9 +102,7 @@ const search = searchBox(elements.search, {
     const sort = followsSearch ? defaultSort(q) : state.sort;
     go({ ...state, q, sort }, { typing: true });
   },
-  onLeave: () => {
-    elements.grid.focus();
-  },
+  onLeave: () => elements.grid.focus(),
 });
 
 // --- the view and the URL ---
@@ -191,12 +192,36 @@ function showEmpty() {
     empty.replaceChildren();
   } else if (!projects.size) {
     empty.replaceChildren(h("h2", {}, "No projects yet"),
-      h("p", {}, "You are not a member of any project. Ask a producer to add you to one."));
+      can("create_project")
+        ? h("p", {}, "Assets live in projects: ", h("a", { href: "/projects" }, "create the first project"), ", then upload to it.")
+        : h("p", {}, "You are not a member of any project yet. Ask a producer to add you to one."));
   } else {
     empty.replaceChildren(h("h2", {}, "The library is empty"),
       can("upload_content")
         ? h("p", {}, "Drop files on the ", h("a", { href: "/upload" }, "upload page"), " to add the first assets.")
         : h("p", {}, "Nothing has been added to your projects yet."));
+  }
+}
+
+// --- back from an asset: the grid where it was ---
+
+// A WebSocket keeps this page out of the back/forward cache, so coming back reloads it; the
+// history entry remembers the asset in view (or selected) and the grid pages on until it is
+// back, within reason.
+addEventListener("pagehide", () => {
+  const item = grid.selectedItem ?? grid.items[grid.firstVisible()];
+  if (item) history.replaceState({ anchor: { id: item.id, selected: Boolean(grid.selectedItem) } }, "");
+});
+
+async function returnToAnchor({ id, selected }) {
+  const view = feed.state;
+  for (let pages = 0; !grid.has(id) && feed.hasMore && pages < 20 && feed.state === view; pages += 1) await feed.more();
+  const index = grid.indexOf(id);
+  if (index < 0 || feed.state !== view) return;
+  grid.scrollToIndex(index, { top: true });
+  if (selected) {
+    grid.select(index, { scroll: false });
+    elements.grid.focus();
   }
 }
 
@@ -238,17 +263,17 @@ function arrived(asset, isNew) {
   if (!matches(state, asset)) return recountSoon();
   arrivals = [asset, ...arrivals.filter((a) => a.id !== asset.id)];
   arrivalsOutOfOrder ||= !isNew;
+  showTotal(total + 1);
   if (isNew && state.sort === "-created_at" && elements.grid.scrollTop < grid.rowHeight / 2) showNewArrivals();
   else showArrivals();
   recountSoon();
 }
 
 const showNewArrivals = () => {
-  const fresh = arrivals.filter((asset) => grid.indexOf(asset.id) < 0);
+  const fresh = arrivals;
   arrivals = [];
   showArrivals();
   grid.prepend(fresh);
-  showTotal(total + fresh.length);
   showEmpty();
 };
 

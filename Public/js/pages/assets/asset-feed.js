@@ -46,9 +46,15 @@ export class AssetFeed {
     }
   }
 
-  /** The next page of the current view, unless one is on its way or there is none. */
-  async more() {
-    if (this.busy || !this.cursor || !this.controller) return;
+  /** The next page of the current view; the page on its way when there is one. */
+  more() {
+    if (this.loadingMore) return this.loadingMore;
+    if (this.busy || !this.cursor || !this.controller) return Promise.resolve();
+    this.loadingMore = this.nextPage().finally(() => { this.loadingMore = null; });
+    return this.loadingMore;
+  }
+
+  async nextPage() {
     const controller = this.controller;
     this.setBusy(true);
     try {
