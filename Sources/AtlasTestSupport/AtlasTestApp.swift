@@ -53,17 +53,20 @@ public func withAtlasApp<T>(
     let app = try await Application.make(.testing)
     // Each test boots an app and migrates a database: at info level that is pages of noise per test.
     app.logger.logLevel = .warning
+    // Vapor asserts when an application is shut down twice: a shutdown that itself threw must not be retried.
+    var shutDown = false
     do {
         try await configure(app, configuration)
         let admin = try await AccountCommands.createUser(on: app, username: "admin", password: TestAccount.password,
                                                          role: "administrator", displayName: "Test Administrator", apiKeyName: "tests")
         let result = try await body(AtlasTestApp(app: app, configuration: configuration, database: database, adminKey: admin.apiKey!,
                                                         adminID: admin.userID))
+        shutDown = true
         try await app.asyncShutdown()
         try await cleanUp(folder, postgresURL)
         return result
     } catch {
-        try? await app.asyncShutdown()
+        if !shutDown { try? await app.asyncShutdown() }
         try? await cleanUp(folder, postgresURL)
         throw error
     }
