@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import mimetypes
 import subprocess
 import time
 import urllib.error
@@ -148,6 +147,3 @@ def make_image(path: Path, color: tuple[float, float, float], size: int = 96) ->
                     "--add", "-o", str(path)], check=True, capture_output=True)
     return path
 
-
-def content_type(path: Path) -> str:
-    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"

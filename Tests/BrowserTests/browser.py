@@ -7,7 +7,7 @@ import os
 import shutil
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -50,7 +50,11 @@ def make_driver() -> webdriver.Chrome:
 
 
 class Wait(WebDriverWait):
-    """An explicit wait whose failure reads as an assertion: what was awaited, not chromedriver's stack."""
+    """An explicit wait whose failure reads as an assertion: what was awaited, not chromedriver's
+    stack. Elements a page redraws while it is polled (stale) count as not there yet."""
+
+    def __init__(self, driver, timeout: float):
+        super().__init__(driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
 
     def until(self, method, message: str = ""):
         try:
