@@ -47,9 +47,10 @@ function thumbnail(asset) {
 
 const STATE_TEXT = { pending: "Preview pending", unavailable: "No preview", failed: "Preview failed" };
 
+// aria-hidden: the card's name and type already say it; the reason a preview is missing is a tooltip.
 function placeholder(asset, state) {
-  return h("span", { class: "thumb-placeholder", dataset: { type: asset.type }, "aria-hidden": "true" },
+  return h("span", { class: "thumb-placeholder", dataset: { type: asset.type }, "aria-hidden": "true", title: asset.previews?.reason ?? null },
     h("span", { class: "thumb-format" }, (asset.format ?? typeLabel(asset.type)).toUpperCase()),
-    h("span", { class: "thumb-type" }, typeLabel(asset.type)),
+    asset.format ? h("span", { class: "thumb-type" }, typeLabel(asset.type)) : null,
     STATE_TEXT[state] ? h("span", { class: "thumb-state", dataset: { state } }, STATE_TEXT[state]) : null);
 }

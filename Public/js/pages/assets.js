@@ -10,15 +10,14 @@ import { assetCard, assetURL, typeLabel } from "../components/asset-card.js";
 import { FacetList } from "../components/facet-list.js";
 import { searchBox } from "../components/search-box.js";
 import { renderFilterChips } from "../components/filter-chips.js";
-import { FACETS, SORTS, defaultSort, readState, stateSearch, isFiltered, matches } from "./assets/browser-state.js";
+import { FACETS, SORTS, defaultSort, readState, stateSearch, isFiltered, matches, withFilter } from "./assets/browser-state.js";
 import { AssetFeed } from "./assets/asset-feed.js";
 import { followProjects } from "./assets/live-assets.js";
 
 const numbers = new Intl.NumberFormat("en-US");
-const META_HEIGHT = 46; // name line + type/version/status line under the thumbnail
+const META_HEIGHT = 50; // name line + type/version/status line under the thumbnail
 
 const elements = {
-  browser: $(".browser"),
   grid: $("#grid"),
   search: $("#search"),
   sort: $("#sort"),
@@ -53,13 +52,7 @@ const grid = new VirtualGrid(elements.grid, {
 
 const facetList = new FacetList(elements.facets, {
   label: facetLabel,
-  onToggle: (facet, value) => {
-    const filters = new Map([...state.filters].map(([name, values]) => [name, new Set(values)]));
-    const values = filters.get(facet) ?? new Set();
-    if (values.has(value)) values.delete(value); else values.add(value);
-    filters.set(facet, values);
-    go({ ...state, filters });
-  },
+  onToggle: (facet, value) => go(withFilter(state, facet, value, !state.filters.get(facet)?.has(value))),
 });
 
 const feed = new AssetFeed({
@@ -137,9 +130,7 @@ function showControls() {
 function showChips() {
   renderFilterChips(chips, activeFilters(), {
     onRemove: (facet, value) => {
-      const filters = new Map([...state.filters].map(([name, values]) => [name, new Set(values)]));
-      filters.get(facet)?.delete(value);
-      go({ ...state, filters });
+      go(withFilter(state, facet, value, false));
       (chips.querySelector("button") ?? elements.search).focus();
     },
     onClear: clearFilters,
@@ -269,13 +260,13 @@ function arrived(asset, isNew) {
   recountSoon();
 }
 
-const showNewArrivals = () => {
+function showNewArrivals() {
   const fresh = arrivals;
   arrivals = [];
   showArrivals();
   grid.prepend(fresh);
   showEmpty();
-};
+}
 
 function showArrivals() {
   newBar.hidden = !arrivals.length;

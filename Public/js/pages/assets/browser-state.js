@@ -48,7 +48,8 @@ export function stateSearch({ q, sort, filters }) {
     if (values?.size) params.set(facet, [...values].join(","));
   }
   if (sort !== defaultSort(q)) params.set("sort", sort);
-  const text = params.toString();
+  // Commas stay readable (`type=plate,texture`); no value has one of its own, the API lists with them.
+  const text = params.toString().replaceAll("%2C", ",");
   return text ? `?${text}` : "";
 }
 
@@ -61,6 +62,15 @@ export function apiQuery({ q, sort, filters }, { without } = {}) {
     query[param] = [...values].join(",");
   }
   return query;
+}
+
+/** `state` with `value` of `facet` chosen, or not. */
+export function withFilter(state, facet, value, chosen) {
+  const filters = new Map([...state.filters].map(([name, values]) => [name, new Set(values)]));
+  const values = filters.get(facet) ?? new Set();
+  if (chosen) values.add(value); else values.delete(value);
+  filters.set(facet, values);
+  return { ...state, filters };
 }
 
 /** Whether any filter or search text narrows the list. */
