@@ -32,4 +32,18 @@ struct AIRunResult: Sendable, Codable, Equatable {
         case output
         case assetID = "asset_id", versionID = "version_id"
     }
+
+    init(assetID: UUID, versionID: UUID, output: String) {
+        self.assetID = assetID
+        self.versionID = versionID
+        self.output = output
+    }
+
+    /// Ids written lowercased, as everywhere else in the API (Foundation's UUID encodes capitals).
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(assetID.lowercased, forKey: .assetID)
+        try container.encode(versionID.lowercased, forKey: .versionID)
+        try container.encode(output, forKey: .output)
+    }
 }

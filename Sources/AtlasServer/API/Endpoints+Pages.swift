@@ -18,12 +18,12 @@ extension Endpoints {
         action: .signIn, body: .form(schema: "LoginForm"), responses: [303: nil, 400: "HTML", 401: "HTML", 429: "HTML"])
     static let assetsPage = page("/", "assetsPage", "The asset browser (HTML)")
     static let assetPage = page("/assets/{asset_id}", "assetPage", "An asset's detail page (HTML)",
-                                responses: pageResponses.merging([404: "Problem"]) { a, _ in a })
+                                responses: pageResponses.merging([404: "HTML"]) { a, _ in a })
     static let uploadPage = page("/upload", "uploadPage", "The upload page (HTML)",
                                  query: [.init(name: "project", type: "string", description: "The project to upload to.")])
     static let projectsPage = page("/projects", "projectsPage", "The project list (HTML)")
     static let projectPage = page("/projects/{project_id}", "projectPage", "A project's page: its assets and members (HTML)",
-                                  responses: pageResponses.merging([404: "Problem"]) { a, _ in a })
+                                  responses: pageResponses.merging([404: "HTML"]) { a, _ in a })
     static let aiToolsPage = page("/ai-tools", "aiToolsPage", "The AI tool catalogue (HTML)")
     static let aiToolPage = page("/ai-tools/{name}", "aiToolPage", "An AI tool's form and runs (HTML)",
                                  query: [.init(name: "rerun", type: "string", description: "A run whose inputs prefill the form.")])

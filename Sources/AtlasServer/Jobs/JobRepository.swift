@@ -121,12 +121,15 @@ enum JobRepository {
     }
 
     /// Puts a running try back in the queue to run after `runAfter`; `uncounted` gives the try back
-    /// (the worker stopped, the job did not fail).
+    /// (the worker stopped, the job did not fail). A job whose cancel was asked for while it ran
+    /// ends cancelled instead: going back to the queue would forget the request.
     @discardableResult
     static func requeue(_ id: UUID, worker: String, runAfter: Date, error: String?, uncounted: Bool = false, at now: Date,
                         on sql: any SQLDatabase) async throws -> Bool {
         let job = try await sql.raw("""
-            UPDATE jobs SET status = 'queued', run_after = \(bind: runAfter), error = \(bind: error), lease_expires_at = NULL,
+            UPDATE jobs SET status = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'queued' END,
+                finished_at = CASE WHEN cancel_requested THEN \(bind: now) ELSE finished_at END,
+                run_after = \(bind: runAfter), error = \(bind: error), lease_expires_at = NULL,
                 worker_id = NULL, attempts = attempts - \(bind: uncounted ? 1 : 0)
             WHERE id = \(bind: id) AND worker_id = \(bind: worker) AND status = 'running'
             \(unsafeRaw: returning)

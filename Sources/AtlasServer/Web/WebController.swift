@@ -9,10 +9,10 @@ struct WebController: Sendable {
         routes.on(Endpoints.loginPage, use: loginPage)
         routes.on(Endpoints.submitLoginPage, use: submitLogin)
         routes.on(Endpoints.assetsPage) { try frame($0, .assets) }
-        routes.on(Endpoints.assetPage) { req in try frame(req, .asset(try uuid(req, "asset_id"))) }
+        routes.on(Endpoints.assetPage) { req in try frame(req, uuid(req, "asset_id").map(WebPage.asset) ?? .notFound("This asset")) }
         routes.on(Endpoints.uploadPage) { req in try frame(req, .upload(projectID: req.query[String.self, at: "project"].flatMap { UUID(uuidString: $0) })) }
         routes.on(Endpoints.projectsPage) { try frame($0, .projects) }
-        routes.on(Endpoints.projectPage) { req in try frame(req, .project(try uuid(req, "project_id"))) }
+        routes.on(Endpoints.projectPage) { req in try frame(req, uuid(req, "project_id").map(WebPage.project) ?? .notFound("This project")) }
         routes.on(Endpoints.aiToolsPage) { try frame($0, .aiTools) }
         routes.on(Endpoints.aiToolPage) { req in try frame(req, .aiTool(req.parameters.get("name") ?? "")) }
         routes.on(Endpoints.jobsPage) { try frame($0, .jobs) }
@@ -30,7 +30,7 @@ struct WebController: Sendable {
         if let action, !viewer.may(action) {
             return HTMLResponse.make(.forbidden(page.title), viewer: viewer, status: .forbidden)
         }
-        return HTMLResponse.make(page, viewer: viewer)
+        return HTMLResponse.make(page, viewer: viewer, status: page.id == WebPage.notFoundID ? .notFound : .ok)
     }
 
     @Sendable func loginPage(_ req: Request) async throws -> Response {
@@ -57,11 +57,9 @@ struct WebController: Sendable {
         }
     }
 
-    private func uuid(_ req: Request, _ name: String) throws -> UUID {
-        guard let text = req.parameters.get(name), let id = UUID(uuidString: text) else {
-            throw AtlasError.notFound(name == "asset_id" ? "asset" : "project", req.parameters.get(name) ?? "")
-        }
-        return id
+    /// The id in the path; nil when it cannot be one, which the page answers as not found.
+    private func uuid(_ req: Request, _ name: String) -> UUID? {
+        req.parameters.get(name).flatMap { UUID(uuidString: $0) }
     }
 
     /// Only a path on this server: an absolute or scheme-relative address would make the

@@ -52,6 +52,21 @@ extension WebPage {
             ))
     }
 
+    static let notFoundID = "not-found"
+
+    /// An address that names nothing (an id that cannot be one). Whether an object exists is
+    /// left to the API, which answers "not found" alike for what is missing and what is hidden.
+    static func notFound(_ what: String) -> WebPage {
+        WebPage(
+            id: notFoundID, title: "Not found", hasModule: false, hasStylesheet: false,
+            content: .div(
+                .class("page-narrow"),
+                .h1("Not found"),
+                .p(.text("\(what) does not exist. "), .a(.href("/"), .text("Back to the assets")), .text(".")),
+                .script(.attribute(named: "type", value: "module"), .src("/js/core/shell.js"))
+            ))
+    }
+
     /// A page the viewer's role may not open.
     static func forbidden(_ what: String) -> WebPage {
         WebPage(

@@ -29,6 +29,7 @@ struct AIToolExecutionTests {
                 #expect(done["server"]?.string == comfy.url.absoluteString)
                 let result = try #require(done["results"]?[0])
                 let assetID = try #require(result["asset_id"]?.string)
+                #expect(assetID == assetID.lowercased(), "ids are lowercase in every answer")
                 let version = try await t.client.get("/api/v1/assets/\(assetID)/versions/1").json
                 let ai = try #require(version["metadata"]?["ai"])
                 #expect(ai["tool"]?.string == "invert")

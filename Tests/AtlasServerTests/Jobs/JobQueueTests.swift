@@ -165,4 +165,24 @@ struct JobControlTests {
             #expect(try await t.client.send(.POST, "/api/v1/jobs/\(UUID().uuidString.lowercased())/cancel").status == .notFound)
         }
     }
+
+    @Test("A running job asked to cancel that its worker puts back in the queue (waiting for a server, or stopping) ends cancelled",
+          arguments: TestDatabase.available)
+    func cancelSurvivesRequeue(database: TestDatabase) async throws {
+        try await withAtlasApp(database) { t in
+            let job = try await t.enqueue("slow")
+            _ = try await t.app.atlasDatabase.write { sql in
+                try await JobRepository.claim(kinds: ["slow"], worker: "w", lease: 60, now: Date(), on: sql)
+            }
+            #expect(try await t.client.send(.POST, "/api/v1/jobs/\(job.id.lowercased)/cancel").json["cancel_requested"]?.bool == true)
+            let requeued = try await t.app.atlasDatabase.write { sql in
+                try await JobRepository.requeue(job.id, worker: "w", runAfter: Date().addingTimeInterval(5), error: "waiting for a server",
+                                                uncounted: true, at: Date(), on: sql)
+            }
+            #expect(requeued)
+            let ended = try await t.client.get("/api/v1/jobs/\(job.id.lowercased)")
+            #expect(ended.json["status"]?.string == "cancelled", "\(ended.text)")
+            #expect(ended.json["finished_at"]?.string != nil)
+        }
+    }
 }

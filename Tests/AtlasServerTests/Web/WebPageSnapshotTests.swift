@@ -35,6 +35,7 @@ struct WebPageSnapshotTests {
         ("admin-users", .adminUsers, administrator),
         ("admin-audit", .adminAudit, administrator),
         ("forbidden", .forbidden("Users"), artist),
+        ("not-found", .notFound("This asset"), client),
     ] }
 
     @Test("each page", arguments: pages().map(\.name))
