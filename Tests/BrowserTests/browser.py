@@ -27,10 +27,10 @@ def chromium_path() -> str | None:
     return None
 
 
-def make_driver() -> webdriver.Chrome:
-    """Headless Chromium that keeps every console message (`driver.get_log("browser")`)."""
+def make_driver(window: tuple[int, int] = (1440, 900)) -> webdriver.Chrome:
+    """Headless Chromium with a fresh profile that keeps every console message (`driver.get_log("browser")`)."""
     options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1440,900",
+    for argument in ("--headless=new", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={window[0]},{window[1]}",
                      "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                      "--disable-background-networking", "--disable-component-update", "--password-store=basic"):
         options.add_argument(argument)
@@ -102,16 +102,17 @@ def fetch_status(driver, path: str) -> int:
         ".then(r => done(r.status), e => done(String(e)));", path)
 
 
+def give_session(driver, base_url: str, account: Account):
+    """Gives the browser `account`'s session, as signing in would set it, without loading a page."""
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    for name, value in sign_in(base_url, account).items():
+        driver.execute_cdp_cmd("Network.setCookie", {"url": base_url + "/", "name": name, "value": value, "path": "/",
+                                                     "httpOnly": name == "atlas_session", "sameSite": "Lax"})
+
+
 def open_signed_in(driver, base_url: str, account: Account, path: str = "/"):
-    """Gives the browser `account`'s session (as a sign-in would set it) and opens `path`."""
-    cookies = sign_in(base_url, account)
-    # Cookies can only be set on a page of their site: the sign-in page, which names its icon
-    # (a JSON page would have Chromium ask for /favicon.ico and log the 404).
-    driver.delete_all_cookies()
-    driver.get(base_url + "/login")
-    for name, value in cookies.items():
-        driver.add_cookie({"name": name, "value": value, "path": "/", "httpOnly": name == "atlas_session",
-                           "sameSite": "Lax"})
+    """Opens `path` signed in as `account`."""
+    give_session(driver, base_url, account)
     driver.get(base_url + path)
 
 

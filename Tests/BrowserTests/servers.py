@@ -119,9 +119,12 @@ class StandIn:
 
 class AtlasServer:
     """`atlas serve` with SQLite and local storage in a temporary folder, the repository's
-    `Public/` as its web UI, and `comfyui_url` as its ComfyUI pool."""
+    `Public/` as its web UI, and `comfyui_url` as its ComfyUI pool. `atlas_binary` defaults to
+    the build's."""
 
-    def __init__(self, comfyui_url: str | None = None, admin_key: bool = True, extra_env: dict | None = None):
+    def __init__(self, comfyui_url: str | None = None, admin_key: bool = True, extra_env: dict | None = None,
+                 atlas_binary: Path | None = None):
+        self.binary = atlas_binary or binary("atlas")
         self.folder = Path(tempfile.mkdtemp(prefix="atlas-browser-"))
         self.data_dir = self.folder / "data"
         self.data_dir.mkdir()
@@ -139,10 +142,13 @@ class AtlasServer:
         # would); without it the server prints the one-time setup link instead.
         self.admin_key = self._create_admin() if admin_key else None
         self.process = None
-        self.port = 0
+        self.start()
+
+    def start(self):
+        """Starts `atlas serve` on a free port (the data folder stays as it is)."""
         for _ in range(3):  # the free port may be taken between choosing and binding it
             self.port = free_port()
-            self.process = Process([str(binary("atlas")), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            self.process = Process([str(self.binary), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
                                    log=self.folder / "atlas.log", env=self.env, cwd=self.folder)
             wait_until(lambda: self._ready() or not self.process.running(), START_TIMEOUT,
                        "atlas serve to answer GET /readyz")
@@ -154,7 +160,7 @@ class AtlasServer:
         self.url = f"http://127.0.0.1:{self.port}"
 
     def _create_admin(self) -> str:
-        out = subprocess.run([str(binary("atlas")), "user", "create", "--username", "admin", "--role", "administrator",
+        out = subprocess.run([str(self.binary), "user", "create", "--username", "admin", "--role", "administrator",
                               "--password-stdin", "--api-key", "browser-tests"],
                              input=self.admin_password + "\n", env=self.env, cwd=self.folder,
                              capture_output=True, text=True, check=True)
@@ -178,7 +184,9 @@ class AtlasServer:
         pattern = re.compile(r"\] (error|critical)|\"level\":\"(error|critical)\"|Fatal error|Program crashed")
         return [line for line in self.process.output().splitlines() if pattern.search(line)]
 
-    def stop(self):
+    def stop(self, remove: bool = True):
+        """Stops the server; `remove` also deletes its data folder."""
         if self.process:
             self.process.stop()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if remove:
+            shutil.rmtree(self.folder, ignore_errors=True)

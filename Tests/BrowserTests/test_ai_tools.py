@@ -47,7 +47,8 @@ def test_running_invert_shows_its_result(signed_in, admin_api, source):
     run = present(driver, "[data-run-id][data-state]")
     run_id = run.get_attribute("data-run-id")
     until_image_loaded(driver, f'[data-run-id="{run_id}"] .run-result img', timeout=RUN_TIMEOUT)
-    assert driver.find_element(By.CSS_SELECTOR, f'[data-run-id="{run_id}"]').get_attribute("data-state") == "succeeded"
+    wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, f'[data-run-id="{run_id}"]').get_attribute("data-state")
+                       == "succeeded", "the run to show as succeeded")
 
     status = admin_api.get(f"/api/v1/ai-jobs/{run_id}/status")
     assert status["status"] == "succeeded"

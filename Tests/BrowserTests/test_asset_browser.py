@@ -29,11 +29,23 @@ def library(admin_api, project, images):
 
 
 def card_ids(driver) -> set[str]:
-    return {card.get_attribute("data-asset-id") for card in driver.find_elements(By.CSS_SELECTOR, CARD)}
+    """The asset ids of the cards in the grid, read in one go (the grid redraws as it pleases)."""
+    return set(driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map((card) => card.dataset.assetId);", CARD))
 
 
 def until_cards(driver, expected: set[str], what: str):
-    wait(driver).until(lambda d: card_ids(d) == expected, f"grid should show {what}; it shows {card_ids(driver)}")
+    seen = set()
+
+    def shown(d):
+        seen.clear()
+        seen.update(card_ids(d))
+        return seen == expected
+
+    try:
+        wait(driver).until(shown)
+    except AssertionError:
+        raise AssertionError(f"the grid should show {what}; it shows {seen}") from None
 
 
 def test_the_grid_shows_every_asset_with_its_thumbnail(signed_in, library):

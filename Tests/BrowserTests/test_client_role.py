@@ -2,6 +2,7 @@
 server answers 403 when the client's own session asks for a file anyway."""
 
 import pytest
+from selenium.webdriver.common.by import By
 
 from api import Api, bearer_token
 from browser import fetch_status, present, until_image_loaded, wait
@@ -18,10 +19,10 @@ def delivery(admin_api, project, images):
 def test_a_client_sees_the_preview_but_no_download_control_and_no_file_path(signed_in, delivery):
     driver = signed_in("client", f"/assets/{delivery['id']}")
     until_image_loaded(driver, "#preview img.preview-image")
-    wait(driver).until(lambda d: d.find_elements("css selector", "#versions [data-version-number]"))
-    assert driver.find_element("css selector", "body").get_attribute("data-role") == "client"
-    assert not driver.find_elements("css selector", "button[data-action=download]")
-    assert "review_plate.png" not in driver.find_element("css selector", "main").text
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#versions [data-version-number]"))
+    assert driver.find_element(By.CSS_SELECTOR, "body").get_attribute("data-role") == "client"
+    assert not driver.find_elements(By.CSS_SELECTOR, "button[data-action=download]")
+    assert "review_plate.png" not in driver.find_element(By.CSS_SELECTOR, "main").text
 
 
 def test_a_clients_session_gets_403_for_a_file_and_200_for_its_preview(signed_in, delivery):
