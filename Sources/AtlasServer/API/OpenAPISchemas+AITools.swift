@@ -10,7 +10,8 @@ extension OpenAPISchemas {
         "AITool": object([
             "id": uuid, "name": string, "title": string, "description": string, "category": string,
             "source": enumeration(["api", "builtin", "folder"]), "current_version": integer, "manifest": anyObject,
-            "workflow": anyObject,
+            // Lists leave the workflow out (null); a single tool carries it.
+            "workflow": ["type": ["object", "null"]],
             "estimate": object(["median_run_seconds": nullableNumber, "queue_wait_runs": nullableNumber, "servers_up": integer,
                                 "queue_wait_seconds": nullableNumber], required: ["servers_up"]),
         ], required: ["id", "name", "title", "category", "source", "current_version", "manifest"]),

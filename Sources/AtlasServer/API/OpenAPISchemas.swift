@@ -113,6 +113,10 @@ enum OpenAPISchemas {
         "Health": object(["status": string, "database": string], required: ["status"]),
         "Binary": ["type": "string", "format": "binary"],
         "Metrics": ["type": "string", "description": "Prometheus text exposition format 0.0.4."],
-        "EventStream": ["type": "string", "description": "Server-Sent Events: `id` is the event's seq, `event` its type, `data` the event as JSON."],
+        // One Server-Sent Event, as a client's parser hands it over (OpenAPI 3.2 reads a stream as its events).
+        "EventStream": [
+            "type": "object", "properties": ["id": string, "event": string, "data": string, "retry": integer],
+            "description": "Server-Sent Events: `id` is the event's seq, `event` its type, `data` the event as JSON.",
+        ],
     ]
 }

@@ -12,16 +12,20 @@ struct QueueController: Sendable {
 
     /// `{"clear": true}` empties the pending prompts; `{"delete": [ids]}` removes pending ones.
     @Sendable func change(_ request: Request) async throws -> Response {
-        let body = try RequestBody.json(request)
-        if try PythonConversion.contains("clear", in: body), PythonConversion.truthy(try PythonIteration.item("clear", of: body)) {
-            await context.queue.clearPending()
-        }
-        if try PythonConversion.contains("delete", in: body) {
-            for id in try PythonIteration.elements(of: try PythonIteration.item("delete", of: body)) {
-                if let promptID = id.stringValue { await context.queue.deletePending(promptID) }
-            }
-        }
+        // The body is read in full before anything is awaited: Swift 6.3's optimizer crashed
+        // (coroutine splitting, in release builds) on `try` calls interleaved with `await` here.
+        let (clear, deletions) = try Self.changes(in: try RequestBody.json(request))
+        if clear { await context.queue.clearPending() }
+        for promptID in deletions { await context.queue.deletePending(promptID) }
         return AiohttpResponse.empty()
+    }
+
+    /// Whether `body` clears the pending queue, and the prompt ids it deletes.
+    private static func changes(in body: JSON) throws -> (clear: Bool, deletions: [String]) {
+        let clear = try PythonConversion.contains("clear", in: body) && PythonConversion.truthy(try PythonIteration.item("clear", of: body))
+        guard try PythonConversion.contains("delete", in: body) else { return (clear, []) }
+        let deletions = try PythonIteration.elements(of: try PythonIteration.item("delete", of: body)).compactMap(\.stringValue)
+        return (clear, deletions)
     }
 
     /// No body, or one that is not JSON, interrupts whatever runs; `{"prompt_id": id}` only that prompt.
