@@ -42,9 +42,13 @@ struct WebController: Sendable {
     /// The sign-in form: a session cookie and on to `next`, or the form again with why not.
     @Sendable func submitLogin(_ req: Request) async throws -> Response {
         let form = QueryParameters(queryString: req.body.data.map { String(buffer: $0) })
-        let username = form.value("username") ?? "", next = Self.safeNext(form.value("next"))
+        let username = form.value("username") ?? "", password = form.value("password") ?? "", next = Self.safeNext(form.value("next"))
+        guard !username.trimmingCharacters(in: .whitespaces).isEmpty, !password.isEmpty else {
+            return HTMLResponse.make(.login(next: next, username: username, message: "Enter your username and password."), viewer: nil,
+                                     status: .badRequest)
+        }
         do {
-            let user = try await SignIn.verify(username: username, password: form.value("password") ?? "", on: req)
+            let user = try await SignIn.verify(username: username, password: password, on: req)
             let (session, secret) = try await AuthController.startSession(for: user, on: req)
             let response = req.redirect(to: next, redirectType: .normal)
             SessionCookie.set(on: response, session: session, secret: secret, for: req)

@@ -20,6 +20,9 @@ struct WebPageTests {
                                                body: ByteBuffer(string: "username=admin&password=nope&next=%2Fjobs"))
             #expect(wrong.status == .unauthorized)
             #expect(wrong.text.contains("role=\"alert\"") && wrong.text.contains("value=\"admin\""), "the form again, with why")
+            let empty = try await browser.send(.POST, "/login", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                               body: ByteBuffer(string: "username=admin&password="))
+            #expect(empty.status == .badRequest && empty.text.contains("Enter your username and password"))
 
             let password = TestAccount.password.replacingOccurrences(of: " ", with: "+")
             let signed = try await browser.send(.POST, "/login", headers: ["Content-Type": "application/x-www-form-urlencoded"],
