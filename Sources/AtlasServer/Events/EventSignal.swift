@@ -34,6 +34,10 @@ final class EventSignal: Sendable {
         doorbells.withLockedValue { $0.append(doorbell) }
     }
 
+    func detach(_ doorbell: Doorbell) {
+        doorbells.withLockedValue { $0.removeAll { $0 === doorbell } }
+    }
+
     /// Called after a write that appended events has committed.
     func committed() {
         for doorbell in doorbells.withLockedValue({ $0 }) { doorbell.ring() }

@@ -12,7 +12,9 @@ final class JobRunner: Sendable {
         var concurrency: Int
         /// How long a claim holds a job without renewal; a third of it is the renewal interval.
         var lease: TimeInterval = 30
-        /// How long an idle loop waits before looking for work again.
+        /// How long an idle loop waits before looking for work again, unless a commit of this
+        /// process wakes it first (a queued job is an event, so a new job starts at once here;
+        /// other processes' jobs are found by this poll).
         var idlePoll: TimeInterval = 0.2
         var retry = RetryPolicy()
         /// Told how long each claim query took (for `atlas bench jobs`).
@@ -58,6 +60,9 @@ final class JobRunner: Sendable {
     }
 
     private func loop(_ index: Int) async {
+        let wakeUp = Doorbell()
+        database.events?.attach(wakeUp)
+        defer { database.events?.detach(wakeUp) }
         // The job claimed in the same write that recorded the end of the previous one.
         var next: JobRepository.Claim?
         while !Task.isCancelled {
@@ -74,7 +79,7 @@ final class JobRunner: Sendable {
             } catch {
                 logger.error("job loop \(index) could not claim: \(String(reflecting: error))")
             }
-            try? await Task.sleep(for: .seconds(settings.idlePoll))
+            await wakeUp.wait(timeout: .seconds(settings.idlePoll))
         }
         if let unstarted = next {
             // Stopped between claiming a job and starting it: it goes back untried.
