@@ -47,6 +47,8 @@ export function assetPicker({ name, id, label, required = false }) {
   function showVersion(assetID, version) {
     clear(preview).append(thumbnail(assetID, version.number, "", version.previews));
     input.value = version.id;
+    // Where the version lives, for callers that look further into it (the tool page asks its image size).
+    Object.assign(input.dataset, { assetId: assetID, number: String(version.number) });
     input.dispatchEvent(new Event("change", { bubbles: true }));
   }
 
@@ -79,6 +81,8 @@ export function assetPicker({ name, id, label, required = false }) {
     if (hint?.asset_id) return choose(hint.asset_id, versionID);
     // Without the asset we can only show the id; the value is still right.
     input.value = versionID;
+    delete input.dataset.assetId;
+    delete input.dataset.number;
     chosen.textContent = `Version ${versionID.slice(-8)}`;
     clear(preview);
   }

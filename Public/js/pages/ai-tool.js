@@ -7,7 +7,7 @@ import { events } from "../core/events.js";
 import { can } from "../core/session.js";
 import { showError, toast } from "../core/toast.js";
 import { toolForm } from "../components/tool-form.js";
-import { toolEstimate } from "../components/tool-estimate.js";
+import { toolEstimate, versionPixels } from "../components/tool-estimate.js";
 import { runRow } from "../components/run-row.js";
 import { problemForm, FormProblem } from "../components/problem-form.js";
 
@@ -29,6 +29,33 @@ function renderHeader(tool) {
     tool.description ? h("p", { class: "tool-description" }, tool.description) : null,
     toolEstimate(tool.estimate)];
   clear(header).append(...parts.filter(Boolean));
+}
+
+/**
+ * Once every image input is chosen, the estimate is asked again for their total size (the
+ * median of past runs of that size class); until then, or when a size is unknown, the overall one stays.
+ */
+function followImageSize(tool) {
+  let asked = 0; // a later choice wins over an earlier answer still on its way
+  form.addEventListener("change", async (event) => {
+    if (event.target.dataset?.kind !== "image") return;
+    const ask = ++asked;
+    const images = [...form.querySelectorAll("input[data-kind=image]")];
+    let estimate = tool.estimate;
+    let pixels = null;
+    try {
+      if (images.every((input) => input.dataset.assetId)) {
+        const sizes = await Promise.all(images.map((input) => versionPixels(input.dataset.assetId, input.dataset.number)));
+        if (!sizes.includes(null)) {
+          pixels = sizes.reduce((a, b) => a + b, 0);
+          estimate = (await api.get(`/api/v1/ai-tools/${encodeURIComponent(name)}`, { query: { input_pixels: pixels } })).estimate;
+        }
+      }
+    } catch {
+      pixels = null; // the size is a nicety: the overall estimate stays
+    }
+    if (ask === asked) header.querySelector(".tool-estimate")?.replaceWith(toolEstimate(estimate, pixels));
+  });
 }
 
 function submitRow() {
@@ -143,6 +170,7 @@ async function start() {
     const tool = await api.get(`/api/v1/ai-tools/${encodeURIComponent(name)}`);
     renderHeader(tool);
     const controller = toolForm(form, tool.manifest, submitRow());
+    followImageSize(tool);
     if (can("run_ai_tools")) problemForm(form, () => submit(controller), { prefix: "inputs." });
     else for (const control of form.elements) control.disabled = true; // shown for reading only
     clear(runsRegion).append(h("h2", {}, "Runs"), runList);

@@ -20,6 +20,9 @@ struct AIRun: Sendable {
     var createdAt: Date
     var createdBy: String?
     var finishedAt: Date?
+    /// Total pixels of the image inputs when submitted; nil when any is unknown (not inspected yet,
+    /// a sequence, not an image) or the tool takes no image.
+    var inputPixels: Int? = nil
 }
 
 /// One result of a run: the new asset, its version and the tool output it came from.

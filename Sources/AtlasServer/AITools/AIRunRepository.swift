@@ -8,11 +8,11 @@ enum AIRunRepository {
     static func insert(_ run: AIRun, on sql: any SQLDatabase) async throws {
         try await sql.raw("""
             INSERT INTO ai_runs (id, tool_version_id, job_id, project_id, cache_key, cached, arguments, result_versions, server,
-                                 duration_ms, created_at, created_by, finished_at)
+                                 duration_ms, created_at, created_by, finished_at, input_pixels)
             VALUES (\(bind: run.id), \(bind: run.toolVersionID), \(bind: run.jobID), \(bind: run.projectID), \(bind: run.cacheKey),
                     \(bind: run.cached), \(bind: JSONCoding.text(run.arguments)), \(bind: run.results.map(JSONCoding.text)),
                     \(bind: run.server), \(bind: run.durationMilliseconds), \(bind: run.createdAt), \(bind: run.createdBy),
-                    \(bind: run.finishedAt))
+                    \(bind: run.finishedAt), \(bind: run.inputPixels))
             """).run()
     }
 
@@ -48,15 +48,17 @@ enum AIRunRepository {
             """).run()
     }
 
-    /// The median run time of a tool's runs that really ran (not cache hits), over the last 50.
-    static func medianDuration(tool: UUID, on sql: any SQLDatabase) async throws -> Double? {
-        let values = try await sql.raw("""
-            SELECT r.duration_ms FROM ai_runs r JOIN ai_tool_versions v ON v.id = r.tool_version_id
+    /// How long the tool's last runs that really ran took (cache hits and unfinished runs left
+    /// out), newest first, at most `limit`, each with its input size: what its estimate is made of.
+    static func recentDurations(tool: UUID, limit: Int = 200, on sql: any SQLDatabase) async throws -> [AIRunDuration] {
+        try await sql.raw("""
+            SELECT r.duration_ms, r.input_pixels FROM ai_runs r JOIN ai_tool_versions v ON v.id = r.tool_version_id
             WHERE v.tool_id = \(bind: tool) AND r.cached = \(bind: false) AND r.duration_ms IS NOT NULL
-            ORDER BY r.created_at DESC LIMIT 50
-            """).all().map { try $0.decode(column: "duration_ms", as: Int.self) }.sorted()
-        guard !values.isEmpty else { return nil }
-        return Double(values[values.count / 2]) / 1000
+            ORDER BY r.created_at DESC LIMIT \(unsafeRaw: String(limit))
+            """).all().map {
+                AIRunDuration(milliseconds: try $0.decode(column: "duration_ms", as: Int.self),
+                              inputPixels: try $0.decode(column: "input_pixels", as: Int?.self))
+            }
     }
 
     private static func allLive(_ versions: [UUID], on sql: any SQLDatabase) async throws -> Bool {
@@ -69,7 +71,7 @@ enum AIRunRepository {
 
     private static let select = """
         SELECT id, tool_version_id, job_id, project_id, cache_key, cached, arguments, result_versions, server, duration_ms,
-               created_at, created_by, finished_at FROM ai_runs
+               created_at, created_by, finished_at, input_pixels FROM ai_runs
         """
 
     private static func decode(_ row: any SQLRow) throws -> AIRun {
@@ -84,6 +86,7 @@ enum AIRunRepository {
             server: try row.decode(column: "server", as: String?.self),
             durationMilliseconds: try row.decode(column: "duration_ms", as: Int?.self),
             createdAt: try row.decode(column: "created_at", as: Date.self), createdBy: try row.decode(column: "created_by", as: String?.self),
-            finishedAt: try row.decode(column: "finished_at", as: Date?.self))
+            finishedAt: try row.decode(column: "finished_at", as: Date?.self),
+            inputPixels: try row.decode(column: "input_pixels", as: Int?.self))
     }
 }

@@ -11,6 +11,8 @@ struct AIRunSubmission: Sendable {
     let arguments: AIToolArguments
     let projectID: UUID
     let cacheKey: String
+    /// Total pixels of the image inputs, for the estimate by input size; nil when any is unknown.
+    var inputPixels: Int? = nil
 
     /// Validates `inputs` against the tool and checks that the caller may run it on every image
     /// input's project (one project for all of them, else `project_id`).
@@ -25,6 +27,7 @@ struct AIRunSubmission: Sendable {
         var files: [String: [VersionFile]] = [:]
         var projects: Set<UUID> = []
         var missing: [FieldError] = []
+        var pixels: [Int?] = []
         for (name, versionID) in arguments.images.sorted(by: { $0.key < $1.key }) {
             guard let version = try await VersionRows.fetch(id: versionID, on: sql) else {
                 missing.append(FieldError(field: "inputs.\(name)", message: "no asset version \(versionID.lowercased)"))
@@ -33,6 +36,12 @@ struct AIRunSubmission: Sendable {
             try await req.authorize(.runAITools, asset: version.assetID)
             projects.insert(try await AssetRows.fetch(version.assetID, on: sql).projectID)
             files[name] = version.files
+            // The run uploads a version's first file (AIRunInputs), so that is the size it runs on.
+            if let first = version.files.first {
+                pixels.append(try await InspectionRepository.imagePixels(version: versionID, file: first.path, on: sql))
+            } else {
+                pixels.append(nil)
+            }
         }
         guard missing.isEmpty else { throw AtlasError.validation(missing) }
         guard projects.count <= 1 else { throw AtlasError.invalid("inputs", "image inputs come from different projects") }
@@ -44,7 +53,8 @@ struct AIRunSubmission: Sendable {
         }
         if projects.isEmpty { try await req.authorize(.runAITools, project: project) }
         return AIRunSubmission(tool: tool, arguments: arguments, projectID: project,
-                               cacheKey: AIRunCacheKey.make(tool: tool, arguments: arguments, inputFiles: files))
+                               cacheKey: AIRunCacheKey.make(tool: tool, arguments: arguments, inputFiles: files),
+                               inputPixels: pixels.isEmpty || pixels.contains(nil) ? nil : pixels.reduce(0) { $0 + $1! })
     }
 
     /// A cache hit unless `fresh`: a run row marked cached with the earlier results, no ComfyUI
@@ -66,7 +76,7 @@ struct AIRunSubmission: Sendable {
     func plan(fresh: Bool, change: Change, on sql: any SQLDatabase) async throws -> (run: AIRun, job: Job?) {
         var run = AIRun(id: AtlasID.make(at: change.at), toolVersionID: tool.id, jobID: nil, projectID: projectID, cacheKey: cacheKey,
                         cached: false, arguments: arguments, results: nil, server: nil, durationMilliseconds: nil,
-                        createdAt: change.at, createdBy: change.by, finishedAt: nil)
+                        createdAt: change.at, createdBy: change.by, finishedAt: nil, inputPixels: inputPixels)
         if !fresh, let hit = try await AIRunRepository.cachedResult(for: cacheKey, on: sql) {
             run.cached = true
             run.results = hit.results

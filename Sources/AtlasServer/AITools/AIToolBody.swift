@@ -61,10 +61,17 @@ struct AIToolVersionBody: Encodable, Sendable {
     }
 }
 
-/// How long a run of the tool is expected to take before it is submitted.
+/// How long a run of the tool is expected to take before it is submitted, for an input size
+/// when one is given (see `AIToolRunTime`), and how long it would wait in the pool's queue.
 struct AIToolEstimate: Encodable, Sendable {
-    /// Median of the tool's past runs on ComfyUI (cache hits left out); nil before the first.
-    var medianRunSeconds: Double?
+    /// Median of the tool's past runs on ComfyUI (cache hits left out); null before the first.
+    @Nullable var medianRunSeconds: Double?
+    /// What the median is of: the asked input size's class, all runs, or none yet.
+    var basis: AIToolRunTime.Basis
+    /// How many runs the median is made of.
+    var runs: Int
+    /// The median per input size class, when no input size was asked about.
+    var bySize: [AIToolRunTime.SizeClassMedian]?
     /// Prompts queued on the healthy servers now, per server that can take runs.
     var queueWaitRuns: Double?
     var serversUp: Int
@@ -72,12 +79,17 @@ struct AIToolEstimate: Encodable, Sendable {
     var queueWaitSeconds: Double?
 
     enum CodingKeys: String, CodingKey {
-        case medianRunSeconds = "median_run_seconds", queueWaitRuns = "queue_wait_runs", serversUp = "servers_up",
+        case basis, runs
+        case medianRunSeconds = "median_run_seconds", bySize = "by_size", queueWaitRuns = "queue_wait_runs", serversUp = "servers_up",
              queueWaitSeconds = "queue_wait_seconds"
     }
 
-    init(median: Double?, statuses: [ComfyUIServerStatus]) {
+    init(runTime: AIToolRunTime, statuses: [ComfyUIServerStatus]) {
+        let median = runTime.medianSeconds
         medianRunSeconds = median
+        basis = runTime.basis
+        runs = runTime.runs
+        bySize = runTime.bySize
         let up = statuses.filter { $0.health == .up }
         serversUp = up.count
         queueWaitRuns = up.isEmpty ? nil : Double(up.map(\.load).reduce(0, +)) / Double(up.count)

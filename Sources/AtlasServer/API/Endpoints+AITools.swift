@@ -15,8 +15,13 @@ extension Endpoints {
         body: .json(schema: "RegisterAITool"), responses: [201: "AITool", 200: "AITool"])
     static let getAITool = Endpoint(
         method: .GET, path: "/api/v1/ai-tools/{name}", operationID: "getAITool",
-        summary: "A tool: current version, inputs schema, workflow and estimate (median run time, pool queue wait)", group: "AI tools",
-        action: .readAITools, responses: [200: "AITool"])
+        summary: "A tool: current version, inputs schema, workflow and estimate (median run time, by input size when asked, and pool queue wait)",
+        group: "AI tools", action: .readAITools,
+        query: [.init(name: "input_pixels", type: "integer",
+                      description: "Total pixels (width × height) of the image inputs about to be given: the estimate's median is then "
+                          + "that of past runs in the same size class (≤ 512², ≤ 1024², ≤ 2048², ≤ 4096², larger), or of all runs "
+                          + "when that class has fewer than 3 (estimate.basis says which).")],
+        responses: [200: "AITool"])
     static let listAIToolVersions = Endpoint(
         method: .GET, path: "/api/v1/ai-tools/{name}/versions", operationID: "listAIToolVersions",
         summary: "Every version of a tool, newest first", group: "AI tools", action: .readAITools, responses: [200: "AIToolVersionList"])

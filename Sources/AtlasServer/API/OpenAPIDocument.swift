@@ -138,6 +138,7 @@ enum OpenAPIDocument {
         case "limit": ["minimum": 1, "maximum": .number(Double(Paging.maxLimit))]
         case "max_depth": ["minimum": 1, "maximum": 50]
         case "from", "to": ["minimum": 1]
+        case "input_pixels": ["minimum": 1, "maximum": .number(Double(AIToolController.maxInputPixels))]
         default: [:]
         }
     }

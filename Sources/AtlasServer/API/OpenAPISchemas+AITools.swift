@@ -12,8 +12,16 @@ extension OpenAPISchemas {
             "source": enumeration(["api", "builtin", "folder"]), "current_version": integer, "manifest": anyObject,
             // Lists leave the workflow out (null); a single tool carries it.
             "workflow": ["type": ["object", "null"]],
-            "estimate": object(["median_run_seconds": nullableNumber, "queue_wait_runs": nullableNumber, "servers_up": integer,
-                                "queue_wait_seconds": nullableNumber], required: ["servers_up"]),
+            "estimate": object([
+                "median_run_seconds": nullableNumber,
+                "basis": ["type": "string", "enum": ["size_class", "all_runs", "none"],
+                          "description": "What the median is of: runs of the asked input size's class, all recent runs, or none yet."],
+                "runs": integer,
+                "by_size": ["type": "array", "description": "Without input_pixels: the median of each size class that has runs.",
+                            "items": object(["max_pixels": ["type": ["integer", "null"]], "median_run_seconds": ["type": "number"], "runs": integer],
+                                            required: ["max_pixels", "median_run_seconds", "runs"])],
+                "queue_wait_runs": nullableNumber, "servers_up": integer, "queue_wait_seconds": nullableNumber,
+            ], required: ["servers_up", "basis", "runs", "median_run_seconds"]),
         ], required: ["id", "name", "title", "category", "source", "current_version", "manifest"]),
         "AIToolPage": page(of: "AITool"),
         "AIToolVersion": object([

@@ -31,4 +31,19 @@ enum InspectionRepository {
                       errors: try row.decode(column: "errors", as: Int.self), warnings: try row.decode(column: "warnings", as: Int.self),
                       inspectedAt: try row.decode(column: "inspected_at", as: Date.self))
     }
+
+    /// The pixels (width × height) of the image in a version's `file`, from its stored
+    /// inspection; nil when it is not inspected yet, holds a sequence, or `file` is no image.
+    static func imagePixels(version: UUID, file: String, on sql: any SQLDatabase) async throws -> Int? {
+        guard let row = try await sql.raw("SELECT report FROM version_inspections WHERE version_id = \(bind: version)").first(),
+              case .object(let report) = JSONCoding.value(try row.decode(column: "report", as: String.self)),
+              case .array(let files) = report["files"] else { return nil }
+        if case .array(let sequences) = report["sequences"], !sequences.isEmpty { return nil }
+        for case .object(let entry) in files where entry["file_name"] == .string(file) {
+            guard case .object(let image) = entry["image"], case .number(let width) = image["width"],
+                  case .number(let height) = image["height"] else { return nil }
+            return Int(width) * Int(height)
+        }
+        return nil
+    }
 }

@@ -31,5 +31,6 @@ enum AtlasMigrations {
         M0026_CreateExportFiles(),
         M0030_CreateAITools(),
         M0031_CreateComfyUIServers(),
+        M0032_AddAIRunInputPixels(),
     ]
 }

@@ -46,10 +46,19 @@ struct AIToolController: Sendable {
                                      headers: ["Location": "/api/v1/ai-tools/\(registration.tool.name)"])
     }
 
+    /// `?input_pixels=N` (the total pixels of the image inputs about to be given) makes the
+    /// estimate's median that of past runs of the same size class.
     @Sendable func get(_ req: Request) async throws -> Response {
+        let query = req.queryParameters
+        try query.requireOnly(["input_pixels"])
+        var errors: [FieldError] = []
+        let inputPixels = query.value("input_pixels") == nil ? nil
+            : query.integer("input_pixels", default: 0, range: 1...Self.maxInputPixels).collect(into: &errors)
+        guard errors.isEmpty else { throw AtlasError.validation(errors) }
         let tool = try await AIToolRepository.fetch(try name(req), on: req.atlasDatabase.sql)
-        let median = try await AIRunRepository.medianDuration(tool: tool.id, on: req.atlasDatabase.sql)
-        let estimate = AIToolEstimate(median: median, statuses: await req.application.comfyUIPool.statuses())
+        let durations = try await AIRunRepository.recentDurations(tool: tool.id, on: req.atlasDatabase.sql)
+        let estimate = AIToolEstimate(runTime: AIToolRunTime(durations, inputPixels: inputPixels),
+                                      statuses: await req.application.comfyUIPool.statuses())
         return try JSONResponse.make(AIToolBody(tool, withWorkflow: true, estimate: estimate))
     }
 
@@ -78,6 +87,9 @@ struct AIToolController: Sendable {
         if let batch { headers.add(name: "Location", value: "/api/v1/job-batches/\(batch.id.lowercased)") }
         return try JSONResponse.make(AIRunBatchBody(batch: batch, runs: runs), status: batch == nil ? .ok : .accepted, headers: headers)
     }
+
+    /// A trillion pixels: far beyond any image, well inside every integer the databases keep.
+    static let maxInputPixels = 1_000_000_000_000
 
     private func name(_ req: Request) throws -> String {
         req.parameters.get("name") ?? ""
