@@ -8,14 +8,21 @@ public enum ExternalTool {
         try run("oiiotool", arguments, package: "openimageio-tools")
     }
 
-    public static func run(_ tool: String, _ arguments: [String], package: String) throws {
+    /// Runs `tool arguments…` and answers what it printed (standard output and error together).
+    @discardableResult
+    public static func run(_ tool: String, _ arguments: [String], package: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
         try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw TestSupportError("\(tool) failed (install Debian \(package); scripts/format-tools does): \(arguments)")
+            throw TestSupportError("\(tool) failed (install Debian \(package); scripts/format-tools does): \(arguments)\n\(output)")
         }
+        return output
     }
 }

@@ -21,7 +21,7 @@ public struct ImageProbe: Sendable, Equatable {
 
     /// Reads `data`'s header with `iinfo`.
     public static func of(_ data: Data) throws -> ImageProbe {
-        let line = try withFile(data) { try output(of: "iinfo", [$0]) }.trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = try withFile(data) { try ExternalTool.run("iinfo", [$0], package: "openimageio-tools") }.trimmingCharacters(in: .whitespacesAndNewlines)
         // "/tmp/x :  512 x  256, 3 channel, uint8 jpeg"
         let fields = line.split(separator: ":", maxSplits: 1).last.map(String.init)?
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
@@ -35,7 +35,7 @@ public struct ImageProbe: Sendable, Equatable {
 
     /// The mean of each channel, from 0 (black) to 1 (white), over a `width`×`height` region at `x`, `y`.
     public static func average(_ data: Data, x: Int, y: Int, width: Int, height: Int) throws -> [Double] {
-        let stats = try withFile(data) { try output(of: "oiiotool", [$0, "--cut", "\(width)x\(height)+\(x)+\(y)", "--printstats"]) }
+        let stats = try withFile(data) { try ExternalTool.run("oiiotool", [$0, "--cut", "\(width)x\(height)+\(x)+\(y)", "--printstats"], package: "openimageio-tools") }
         guard let line = stats.split(separator: "\n").first(where: { $0.contains("Stats Avg:") }) else {
             throw TestSupportError("no averages in oiiotool --printstats output: \(stats)")
         }
@@ -48,21 +48,5 @@ public struct ImageProbe: Sendable, Equatable {
         let path = folder.file("image")
         try data.write(to: URL(fileURLWithPath: path))
         return try body(path)
-    }
-
-    private static func output(of tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestSupportError("\(tool) failed (install Debian openimageio-tools; scripts/format-tools does): \(output)")
-        }
-        return output
     }
 }

@@ -6,9 +6,9 @@ import { h } from "../core/dom.js";
 /** "light_rig" → "light rig". */
 export const typeLabel = (type) => String(type ?? "").replaceAll("_", " ");
 
-/** Where the latest version's preview image is (an uploaded one, else the generated thumbnail). */
-export const previewURL = (asset) =>
-  `/api/v1/assets/${encodeURIComponent(asset.id)}/versions/${asset.latest_version}/preview`;
+/** Where a version's preview image is (an uploaded one, else the generated thumbnail). */
+export const previewURL = (assetID, number) =>
+  `/api/v1/assets/${encodeURIComponent(assetID)}/versions/${number}/preview`;
 
 /** The page of an asset. */
 export const assetURL = (asset) => `/assets/${encodeURIComponent(asset.id)}`;
@@ -36,7 +36,7 @@ function thumbnail(asset) {
   const state = asset.previews?.state;
   const frame = h("span", { class: "asset-card-thumb" }, placeholder(asset, state));
   if (state === undefined || state === "ready") {
-    const image = h("img", { class: "thumb", alt: asset.name, loading: "lazy", decoding: "async", src: previewURL(asset) });
+    const image = h("img", { class: "thumb", alt: asset.name, loading: "lazy", decoding: "async", src: previewURL(asset.id, asset.latest_version) });
     // Shown once decoded, so a half-loaded image never flashes over the placeholder.
     image.addEventListener("load", () => frame.classList.add("has-image"), { once: true });
     image.addEventListener("error", () => image.remove(), { once: true });

@@ -4,12 +4,12 @@
 import { api } from "../core/api.js";
 import { h, clear, debounce } from "../core/dom.js";
 import { showError } from "../core/toast.js";
+import { previewURL } from "./asset-card.js";
 
 // Formats that are not images; assets without a format (AI results) stay pickable.
 const NOT_IMAGES = new Set(["usda", "usdc", "usdz", "zip", "gltf", "glb", "fbx_binary", "fbx_ascii", "obj", "mtl", "mtlx"]);
 const PAGE = 24;
 
-const previewURL = (assetID, number) => `/api/v1/assets/${assetID}/versions/${number}/preview`;
 
 const noThumbnail = (text) => h("span", { class: "asset-picker-thumb asset-picker-nothumb", "aria-hidden": "true" }, text);
 

@@ -4,8 +4,7 @@
 import { api } from "../core/api.js";
 import { h, clear } from "../core/dom.js";
 import { events } from "../core/events.js";
-
-const previewURL = (assetID, number) => `/api/v1/assets/${assetID}/versions/${number}/preview`;
+import { previewURL } from "./asset-card.js";
 
 /**
  * A link to `/assets/{asset_id}` showing the result's preview when it exists.

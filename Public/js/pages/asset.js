@@ -175,7 +175,13 @@ function watchPending(version) {
   clearTimeout(state.pendingPoll);
   if (version.previews?.state !== "pending") return;
   state.pendingPoll = setTimeout(async () => {
-    await reloadVersions();
+    try {
+      await reloadVersions();
+    } catch {
+      // A failed look (the server restarting, a dropped connection) is tried again, not given up.
+      watchPending(version);
+      return;
+    }
     const now = selectedVersion();
     if (now?.previews?.state !== "pending") showVersion(); else watchPending(now);
   }, 10000);
@@ -276,8 +282,9 @@ async function onEvent(event) {
 async function loadNames() {
   if (!can("read_members")) return;
   try {
-    const members = await api.get(`/api/v1/projects/${state.asset.project_id}/members`);
-    for (const member of members.items ?? []) state.names.set(member.user_id, member.display_name || member.username);
+    for await (const member of api.page(`/api/v1/projects/${state.asset.project_id}/members`)) {
+      state.names.set(member.user_id, member.display_name || member.username);
+    }
   } catch { /* names are a nicety: ids stand in */ }
 }
 

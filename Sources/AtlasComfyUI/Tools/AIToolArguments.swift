@@ -19,6 +19,12 @@ public struct AIToolArguments: Sendable, Equatable, Codable {
         self.generatedSeeds = generatedSeeds
     }
 
+    /// Every input as a caller gives it: values as they are, image inputs as their version ids
+    /// (lowercased). What a run shows, and what a re-run starts from.
+    public var inputs: [String: JSONValue] {
+        values.merging(images.mapValues { .string($0.uuidString.lowercased()) }) { _, image in image }
+    }
+
     enum CodingKeys: String, CodingKey {
         case values, images
         case generatedSeeds = "generated_seeds"

@@ -40,8 +40,7 @@ struct AIResultFiling: Sendable {
     private var shortID: String { String(run.id.lowercased.suffix(8)) }
 
     private func metadata(_ output: AIRunOutputs.File) -> JSONValue {
-        var inputs = run.arguments.values
-        for (name, id) in run.arguments.images { inputs[name] = .string(id.lowercased) }
+        let inputs = run.arguments.inputs
         let (seconds, attoseconds) = outputs.duration.components
         return [
             "tool": .string(tool.manifest.name), "tool_version": .number(Double(tool.number)),

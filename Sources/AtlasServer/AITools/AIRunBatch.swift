@@ -37,16 +37,15 @@ struct AIRunBatch: Sendable {
                 planned.append((submission, plan.run, plan.job))
             }
             let jobs = planned.compactMap(\.job)
-            let batch = jobs.isEmpty ? nil
+            let submitted = jobs.isEmpty ? nil
                 : try await BatchRepository.submit(jobs, projectID: submissions.first?.projectID, change: change, on: sql)
             var runs: [AIRunBody] = []
             for item in planned {
-                var job: Job?
-                if let queued = item.job { job = try await JobRepository.fetch(queued.id, on: sql) }
+                let job = item.job.flatMap { submitted?.jobs[$0.id] }
                 try await item.submission.record(item.run, job: job, change: change, on: sql)
                 runs.append(AIRunBody(item.run, tool: item.submission.tool, job: job))
             }
-            return (batch, runs)
+            return (submitted?.batch, runs)
         }
     }
 }

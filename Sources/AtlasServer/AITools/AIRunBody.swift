@@ -30,9 +30,7 @@ struct AIRunBody: Encodable, Sendable {
         message = run.cached ? "answered from the result cache" : Self.message(of: job)
         server = run.server
         cached = run.cached
-        var inputs = run.arguments.values
-        for (name, id) in run.arguments.images { inputs[name] = .string(id.lowercased) }
-        self.inputs = inputs
+        inputs = run.arguments.inputs
         generatedSeeds = run.arguments.generatedSeeds
         results = run.results ?? []
         createdAt = run.createdAt

@@ -7,7 +7,9 @@ enum BatchRepository {
     static let updated = "batch.updated"
 
     /// Queues `jobs` as one batch of `projectID`; all of them or none.
-    static func submit(_ jobs: [Job], projectID: UUID?, change: Change, on sql: any SQLDatabase) async throws -> JobBatch {
+    /// Queues `jobs` as one batch; answers the batch and the jobs as queued (with their batch), by id.
+    @discardableResult
+    static func submit(_ jobs: [Job], projectID: UUID?, change: Change, on sql: any SQLDatabase) async throws -> (batch: JobBatch, jobs: [UUID: Job]) {
         let id = AtlasID.make(at: change.at)
         let stamp = ObjectStamp(id: id, kind: .jobBatch, name: "batch of \(jobs.count)", createdAt: change.at,
                                 updatedAt: change.at, createdBy: change.by, updatedBy: change.by)
@@ -15,12 +17,13 @@ enum BatchRepository {
         try await sql.raw("""
             INSERT INTO job_batches (id, project_id, total) VALUES (\(bind: id), \(bind: projectID), \(bind: jobs.count))
             """).run()
+        var queued: [UUID: Job] = [:]
         for var job in jobs {
             job.batchID = id
             job.projectID = job.projectID ?? projectID
-            _ = try await JobRepository.enqueue(job, change: change, on: sql)
+            queued[job.id] = try await JobRepository.enqueue(job, change: change, on: sql)
         }
-        return try await publishTotals(of: id, at: change.at, clientID: change.clientID, on: sql)
+        return (try await publishTotals(of: id, at: change.at, clientID: change.clientID, on: sql), queued)
     }
 
     static func fetch(_ id: UUID, on sql: any SQLDatabase) async throws -> JobBatch {

@@ -7,7 +7,7 @@ enum PageLayout {
     static func render(_ page: WebPage, viewer: PageViewer?) -> String {
         let document = HTML(
             .lang(.english),
-            head(page),
+            head(page, signedIn: viewer != nil),
             .body(
                 .class(viewer == nil ? "auth-page" : "app-page"),
                 .data(named: "page", value: page.id),
@@ -26,8 +26,10 @@ enum PageLayout {
         return document.render(indentedBy: .spaces(1))
     }
 
-    private static func head(_ page: WebPage) -> Node<HTML.DocumentContext> {
-        .head(
+    /// A page without a module of its own still gets the shell's (sign-out, shortcuts) once someone is signed in.
+    private static func head(_ page: WebPage, signedIn: Bool) -> Node<HTML.DocumentContext> {
+        let module: String? = page.hasModule ? "/js/pages/\(page.id).js" : signedIn ? "/js/core/shell.js" : nil
+        return .head(
             .meta(.charset(.utf8)),
             .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
             .element(named: "title", text: "\(page.title) · Blacksmith Atlas"),
@@ -37,7 +39,7 @@ enum PageLayout {
             .link(.rel(.appleTouchIcon), .href("/icons/atlas-192.png")),
             .link(.rel(.stylesheet), .href("/css/atlas.css")),
             .if(page.hasStylesheet, .link(.rel(.stylesheet), .href("/css/pages/\(page.id).css"))),
-            .if(page.hasModule, .script(.attribute(named: "type", value: "module"), .src("/js/pages/\(page.id).js")))
+            .unwrap(module) { .script(.attribute(named: "type", value: "module"), .src($0)) }
         )
     }
 

@@ -9,10 +9,16 @@ struct WebController: Sendable {
         routes.on(Endpoints.loginPage, use: loginPage)
         routes.on(Endpoints.submitLoginPage, use: submitLogin)
         routes.on(Endpoints.assetsPage) { try frame($0, .assets) }
-        routes.on(Endpoints.assetPage) { req in try frame(req, uuid(req, "asset_id").map(WebPage.asset) ?? .notFound("This asset")) }
+        routes.on(Endpoints.assetPage) { req in
+            guard let id = uuid(req, "asset_id") else { return try frame(req, .notFound("This asset"), status: .notFound) }
+            return try frame(req, .asset(id))
+        }
         routes.on(Endpoints.uploadPage) { req in try frame(req, .upload(projectID: req.query[String.self, at: "project"].flatMap { UUID(uuidString: $0) })) }
         routes.on(Endpoints.projectsPage) { try frame($0, .projects) }
-        routes.on(Endpoints.projectPage) { req in try frame(req, uuid(req, "project_id").map(WebPage.project) ?? .notFound("This project")) }
+        routes.on(Endpoints.projectPage) { req in
+            guard let id = uuid(req, "project_id") else { return try frame(req, .notFound("This project"), status: .notFound) }
+            return try frame(req, .project(id))
+        }
         routes.on(Endpoints.aiToolsPage) { try frame($0, .aiTools) }
         routes.on(Endpoints.aiToolPage) { req in try frame(req, .aiTool(req.parameters.get("name") ?? "")) }
         routes.on(Endpoints.jobsPage) { try frame($0, .jobs) }
@@ -22,7 +28,7 @@ struct WebController: Sendable {
     }
 
     /// The page for the signed-in viewer; without a session, the way to sign in.
-    private func frame(_ req: Request, _ page: WebPage, requires action: Action? = nil) throws -> Response {
+    private func frame(_ req: Request, _ page: WebPage, requires action: Action? = nil, status: HTTPResponseStatus = .ok) throws -> Response {
         guard let principal = req.principal else {
             return req.redirect(to: "/login?next=\(Self.escapedNext(req.url.string))", redirectType: .normal)
         }
@@ -30,7 +36,7 @@ struct WebController: Sendable {
         if let action, !viewer.may(action) {
             return HTMLResponse.make(.forbidden(page.title), viewer: viewer, status: .forbidden)
         }
-        return HTMLResponse.make(page, viewer: viewer, status: page.id == WebPage.notFoundID ? .notFound : .ok)
+        return HTMLResponse.make(page, viewer: viewer, status: status)
     }
 
     @Sendable func loginPage(_ req: Request) async throws -> Response {

@@ -52,18 +52,15 @@ extension WebPage {
             ))
     }
 
-    static let notFoundID = "not-found"
-
     /// An address that names nothing (an id that cannot be one). Whether an object exists is
     /// left to the API, which answers "not found" alike for what is missing and what is hidden.
     static func notFound(_ what: String) -> WebPage {
         WebPage(
-            id: notFoundID, title: "Not found", hasModule: false, hasStylesheet: false,
+            id: "not-found", title: "Not found", hasModule: false, hasStylesheet: false,
             content: .div(
                 .class("page-narrow"),
                 .h1("Not found"),
-                .p(.text("\(what) does not exist. "), .a(.href("/"), .text("Back to the assets")), .text(".")),
-                .script(.attribute(named: "type", value: "module"), .src("/js/core/shell.js"))
+                .p(.text("\(what) does not exist. "), .a(.href("/"), .text("Back to the assets")), .text("."))
             ))
     }
 
@@ -74,8 +71,7 @@ extension WebPage {
             content: .div(
                 .class("page-narrow"),
                 .h1("Not allowed"),
-                .p(.text("\(what) is for administrators. "), .a(.href("/"), .text("Back to the assets")), .text(".")),
-                .script(.attribute(named: "type", value: "module"), .src("/js/core/shell.js"))
+                .p(.text("\(what) is for administrators. "), .a(.href("/"), .text("Back to the assets")), .text("."))
             ))
     }
 }

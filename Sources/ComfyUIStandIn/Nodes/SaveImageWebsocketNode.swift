@@ -15,7 +15,8 @@ struct SaveImageWebsocketNode: NodeOperation {
         let files = frames.indices.map { scratch.appendingPathComponent("\($0).png") }
         try await call.environment.renderer.write(zip(frames, files).map { .init(frame: $0, file: $1) }, compressionLevel: 1)
         for (step, file) in files.enumerated() {
-            let png = (try? Data(contentsOf: file)) ?? Data()
+            // A frame the renderer did not write fails the node, as any node error does, rather than send an empty image.
+            let png = try Data(contentsOf: file)
             try await call.progress.update(step, of: frames.count, preview: .init(png: png))
         }
         return NodeResult(outputs: [])

@@ -34,8 +34,9 @@ struct UploadController: Sendable {
         if !["true", "1"].contains(form.overwrite) {
             let (stem, ext) = PythonPath.splitext(image.filename)
             var attempt = 1
+            let digest = FileDigest.sha256(bytes)
             while FileManager.default.fileExists(atPath: path) {
-                if FileDigest.sha256(ofFileAt: URL(fileURLWithPath: path)) == FileDigest.sha256(bytes) {
+                if FileDigest.sha256(ofFileAt: URL(fileURLWithPath: path)) == digest {
                     duplicate = true
                     break
                 }

@@ -1,3 +1,4 @@
+import AtlasCore
 import Foundation
 
 /// A ComfyUI v0.12.1 stand-in for tests and benchmarks: it answers HTTP and WebSocket as the
@@ -36,21 +37,7 @@ public enum ComfyUIStandIn {
         let running = try await start(options)
         // Written and flushed at once: a parent process reads the port from this line through a pipe.
         FileHandle.standardOutput.write(Data("listening on \(running.url.absoluteString)\n".utf8))
-        await stopSignal()
+        await StopSignal.wait()
         await running.shutdown()
-    }
-
-    private static func stopSignal() async {
-        let (stream, continuation) = AsyncStream<Void>.makeStream()
-        let sources = [SIGINT, SIGTERM].map { number in
-            // The default action would end the process before the temporary folders are removed.
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield() }
-            source.resume()
-            return source
-        }
-        for await _ in stream { break }
-        for source in sources { source.cancel() }
     }
 }

@@ -50,7 +50,7 @@ enum AccessWalkSamples {
         let change = Change(actor: AuditActor(userID: UUID(uuidString: account.id), name: account.username), at: now, action: "test")
         let job = Job(id: AtlasID.make(at: now), kind: "noop", payload: [:], runAfter: now, createdAt: now)
         return try await fx.t.app.atlasDatabase.write { sql in
-            try await BatchRepository.submit([job], projectID: UUID(uuidString: fx.project), change: change, on: sql)
+            try await BatchRepository.submit([job], projectID: UUID(uuidString: fx.project), change: change, on: sql).batch
         }.id
     }
 

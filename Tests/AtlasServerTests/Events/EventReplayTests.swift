@@ -105,7 +105,7 @@ struct EventReplayTests {
                 Job(id: AtlasID.make(at: now), kind: index < 2 ? "quick" : "never", payload: [:], runAfter: now, createdAt: now)
             }
             let batch = try await t.app.atlasDatabase.write { sql in
-                try await BatchRepository.submit(jobs, projectID: UUID(uuidString: project), change: change, on: sql)
+                try await BatchRepository.submit(jobs, projectID: UUID(uuidString: project), change: change, on: sql).batch
             }
             let path = "/api/v1/job-batches/\(batch.id.lowercased)"
             let queued = try await t.client.get(path)

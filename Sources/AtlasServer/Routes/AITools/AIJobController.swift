@@ -40,8 +40,7 @@ struct AIJobController: Sendable {
         let (run, tool, _) = try await visibleRun(req)
         let version = body.latestVersion == true
             ? try await AIToolRepository.fetch(tool.manifest.name, on: req.atlasDatabase.sql).current : tool
-        var inputs = run.arguments.values
-        for (name, id) in run.arguments.images { inputs[name] = .string(id.lowercased) }
+        var inputs = run.arguments.inputs
         for (name, value) in body.inputs ?? [:] { inputs[name] = value }
         let known = Set(version.manifest.inputs.map(\.name))
         let submission = try await AIRunSubmission.prepare(req, tool: version, inputs: inputs.filter { known.contains($0.key) || body.inputs?[$0.key] != nil },

@@ -44,10 +44,9 @@ struct ExportController: Sendable {
 
     /// Refuses a pair no tool converts, or whose tool is not installed here.
     private static func requireConvertible(_ file: VersionFile, to format: ExportFormat, _ req: Request) async throws {
-        guard let location = req.atlas.blobs.filePath(for: file.sha256),
-              let handle = FileHandle(forReadingAtPath: location) else {
-            throw AtlasError(code: "blob_missing", status: 500, title: "Stored file missing",
-                             detail: "The content of this file is missing from the blob store. An administrator should run `atlas fsck`.")
+        guard let handle = FileHandle(forReadingAtPath: try StoredContentResponse.location(of: file.sha256, req)) else {
+            throw AtlasError(code: "blob_unreadable", status: 500, title: "Stored file unreadable",
+                             detail: "The content of this file cannot be read from the blob store. An administrator should run `atlas fsck`.")
         }
         let prefix = [UInt8]((try? handle.read(upToCount: FormatSniffer.prefixLength)) ?? Data())
         try? handle.close()
@@ -90,16 +89,7 @@ struct ExportController: Sendable {
         guard let file = wanted.map({ name in files.first { $0.name == name } }) ?? files.first else {
             throw AtlasError.notFound("export_file", wanted ?? "of export \(jobID.lowercased)")
         }
-        let etag = "\"\(file.sha256.hex)\""
-        if let match = req.headers.first(name: .ifNoneMatch), FileController.matches(match, etag: etag) {
-            return Response(status: .notModified, headers: ["ETag": etag])
-        }
-        guard let location = req.atlas.blobs.filePath(for: file.sha256) else { throw notFound }
-        let mediaType = HTTPMediaType.fileExtension((file.name as NSString).pathExtension) ?? .binary
-        let response = try await req.fileio.asyncStreamFile(at: location, mediaType: mediaType)
-        response.headers.replaceOrAdd(name: .eTag, value: etag)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=31536000, immutable")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: FileController.attachment(file.name))
-        return response
+        let mediaType = FieldRules.format(ofPath: file.name).flatMap(HTTPMediaType.fileExtension) ?? .binary
+        return try await StoredContentResponse.make(file.sha256, mediaType: mediaType, req, attachment: file.name)
     }
 }

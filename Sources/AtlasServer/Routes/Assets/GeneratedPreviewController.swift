@@ -21,7 +21,7 @@ struct GeneratedPreviewController: Sendable {
         let sql = req.atlasDatabase.sql
         let version = try await VersionRows.fetch(asset: assetID, number: number, on: sql)
         guard let image = try await GeneratedPreviewRepository.image(of: version.stamp.id, kind: kind, on: sql) else { throw missing }
-        return try await PreviewResponse.make(image.sha256, mediaType: image.mediaType, req, missing: missing)
+        return try await StoredContentResponse.make(image.sha256, mediaType: StoredContentResponse.mediaType(image.mediaType), req)
     }
 
     /// Queues the version's previews to be made again; until they are, its state is pending

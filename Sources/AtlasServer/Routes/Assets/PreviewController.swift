@@ -52,13 +52,13 @@ struct PreviewController: Sendable {
         let version = try await VersionRows.fetch(asset: assetID, number: number, on: sql)
         let missing = AtlasError.notFound("preview", "of asset \(assetID.lowercased) v\(number)")
         if let preview = try await PreviewRepository.find(version: version.stamp.id, on: sql) {
-            return try await PreviewResponse.make(preview.sha256, mediaType: preview.mediaType, req, missing: missing,
-                                                 cacheControl: "private, max-age=300")
+            return try await StoredContentResponse.make(preview.sha256, mediaType: StoredContentResponse.mediaType(preview.mediaType), req,
+                                                        cacheControl: "private, max-age=300")
         }
         guard let thumbnail = try await GeneratedPreviewRepository.image(of: version.stamp.id, kind: .thumbnail, on: sql) else {
             throw missing
         }
-        return try await PreviewResponse.make(thumbnail.sha256, mediaType: thumbnail.mediaType, req, missing: missing,
-                                             cacheControl: "private, max-age=300")
+        return try await StoredContentResponse.make(thumbnail.sha256, mediaType: StoredContentResponse.mediaType(thumbnail.mediaType), req,
+                                                    cacheControl: "private, max-age=300")
     }
 }

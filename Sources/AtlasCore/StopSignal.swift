@@ -7,9 +7,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Waiting for SIGINT or SIGTERM, for commands that run until they are told to stop.
-enum StopSignal {
-    static func wait() async {
+/// Waiting for SIGINT or SIGTERM, for commands that run until they are told to stop
+/// (`atlas serve`, `atlas worker`, the `comfyui-standin` test server).
+public enum StopSignal {
+    public static func wait() async {
         let (stream, continuation) = AsyncStream<Void>.makeStream()
         let sources = [SIGINT, SIGTERM].map { number in
             // The default action would end the process at once; the source lets it stop cleanly.
