@@ -7,7 +7,11 @@ import { events } from "../core/events.js";
 
 /** How long to wait for the inspection before giving up on showing it. */
 const PATIENCE_MS = 120_000;
-/** A look now and then besides the event, which can be missed while the socket first connects. */
+/**
+ * One more look once the socket has had time to connect: an event sent before the subscription
+ * took hold is not replayed on a first connection (later reconnections replay what they missed),
+ * so no polling per asset is needed beyond this.
+ */
 const FALLBACK_MS = 5_000;
 
 /**
@@ -24,7 +28,7 @@ export function watchInspection(assetID, version, onReport) {
     finished = true;
     unsubscribe();
     clearTimeout(timer);
-    clearInterval(poll);
+    clearTimeout(lateLook);
   };
   const check = async () => {
     if (finished) return;
@@ -46,7 +50,7 @@ export function watchInspection(assetID, version, onReport) {
     if (event.type === "asset.version_inspected" && event.data?.version?.number === version) check();
   });
   const timer = setTimeout(stop, PATIENCE_MS);
-  const poll = setInterval(check, FALLBACK_MS);
+  const lateLook = setTimeout(check, FALLBACK_MS);
   check();
   return stop;
 }
