@@ -9,7 +9,6 @@ import SQLKit
 struct AIResultFiling: Sendable {
     let run: AIRun
     let tool: AIToolVersion
-    let inputs: AIRunInputs
     let outputs: AIRunOutputs
     let server: String
     let change: Change
@@ -26,12 +25,7 @@ struct AIResultFiling: Sendable {
                                    comment: "Made by \(tool.manifest.name) v\(tool.number)", status: .wip, metadata: ["ai": metadata(output)])
             let (asset, version) = try await AssetRepository.create(new, firstVersion: first, change: change, on: sql)
             try await AuditLog.record(change, kind: "asset", id: asset.stamp.id, after: AssetBody(asset), on: sql)
-            for (inputName, image) in inputs.images.sorted(by: { $0.key < $1.key }) {
-                try await DependencyRepository.add(DependencyEdge(
-                    id: AtlasID.make(at: change.at), sourceVersionID: version.stamp.id, targetVersionID: image.versionID,
-                    reference: "\(image.versionID.lowercased)#\(inputName)", kind: "ai_input", createdAt: change.at,
-                    createdBy: "job:\(AIRunJob.name)"), on: sql)
-            }
+            try await Self.addLineage(from: version.stamp.id, to: run.arguments.images, by: AIRunJob.name, change: change, on: sql)
             results.append(AIRunResult(assetID: asset.stamp.id, versionID: version.stamp.id, output: output.output))
         }
         return results
@@ -40,14 +34,32 @@ struct AIResultFiling: Sendable {
     private var shortID: String { String(run.id.lowercased.suffix(8)) }
 
     private func metadata(_ output: AIRunOutputs.File) -> JSONValue {
-        let inputs = run.arguments.inputs
         let (seconds, attoseconds) = outputs.duration.components
-        return [
-            "tool": .string(tool.manifest.name), "tool_version": .number(Double(tool.number)),
-            "tool_version_id": .string(tool.id.lowercased), "run_id": .string(run.id.lowercased), "output": .string(output.output),
-            "inputs": .object(inputs), "generated_seeds": .array(run.arguments.generatedSeeds.map(JSONValue.string)),
+        return .object(Self.metadata(of: run, tool: tool, output: output.output).merging([
             "comfyui_server": .string(server), "prompt_id": .string(outputs.promptID),
             "run_seconds": .number(Double(seconds) + Double(attoseconds) / 1e18),
+        ]) { _, new in new })
+    }
+}
+
+extension AIResultFiling {
+    /// What every filed result says of the run that made it: the tool and its version, the run,
+    /// the output, and the inputs (seeds included) it can be made again from.
+    static func metadata(of run: AIRun, tool: AIToolVersion, output: String) -> [String: JSONValue] {
+        [
+            "tool": .string(tool.manifest.name), "tool_version": .number(Double(tool.number)),
+            "tool_version_id": .string(tool.id.lowercased), "run_id": .string(run.id.lowercased), "output": .string(output),
+            "inputs": .object(run.arguments.inputs), "generated_seeds": .array(run.arguments.generatedSeeds.map(JSONValue.string)),
         ]
+    }
+
+    /// An `ai_input` dependency edge from a filed version to each image input's version (lineage).
+    static func addLineage(from version: UUID, to images: [String: UUID], by job: String, change: Change,
+                           on sql: any SQLDatabase) async throws {
+        for (name, input) in images.sorted(by: { $0.key < $1.key }) {
+            try await DependencyRepository.add(DependencyEdge(
+                id: AtlasID.make(at: change.at), sourceVersionID: version, targetVersionID: input,
+                reference: "\(input.lowercased)#\(name)", kind: "ai_input", createdAt: change.at, createdBy: "job:\(job)"), on: sql)
+        }
     }
 }

@@ -3,7 +3,8 @@ import AtlasCore
 import Foundation
 
 /// One execution of a tool version: queued as an `ai.run` job (same id), or answered from the
-/// result cache at once (`cached`, no job).
+/// result cache at once (`cached`, no job). A run over every frame of a sequence is a parent run,
+/// whose job (`ai.file_sequence`) files what its frame runs made as one sequence asset.
 struct AIRun: Sendable {
     var id: UUID
     var toolVersionID: UUID
@@ -23,6 +24,11 @@ struct AIRun: Sendable {
     /// Total pixels of the image inputs when submitted; nil when any is unknown (not inspected yet,
     /// a sequence, not an image) or the tool takes no image.
     var inputPixels: Int? = nil
+    /// For one frame of a run over a sequence: the sequence run, and the frame.
+    var parentRunID: UUID? = nil
+    var frame: Int? = nil
+    /// For a run over every frame of a sequence: the image input that takes the frames.
+    var sequenceInput: String? = nil
 }
 
 /// One result of a run: the new asset, its version and the tool output it came from.

@@ -19,6 +19,12 @@ struct AIRunBody: Encodable, Sendable {
     var results: [AIRunResult]
     var createdAt: Date
     var finishedAt: Date?
+    /// For a run over every frame of a sequence, the image input that takes the frames.
+    var sequenceInput: String?
+    /// For one frame of such a run: the sequence run, the frame and the file it took.
+    var sequenceRunID: String?
+    var frame: Int?
+    var inputFiles: [String: String]
 
     init(_ run: AIRun, tool: AIToolVersion, job: Job?) {
         id = run.id.lowercased
@@ -35,6 +41,17 @@ struct AIRunBody: Encodable, Sendable {
         results = run.results ?? []
         createdAt = run.createdAt
         finishedAt = run.finishedAt ?? job?.finishedAt
+        sequenceInput = run.sequenceInput
+        sequenceRunID = run.parentRunID?.lowercased
+        frame = run.frame
+        inputFiles = run.arguments.files
+    }
+
+    /// A run over a sequence is as far as its batch of frames, and running while any frame runs.
+    mutating func follow(_ batch: JobBatch) {
+        guard status == JobStatus.queued.rawValue || status == JobStatus.running.rawValue else { return }
+        progress = batch.progress
+        if (batch.counts[.running] ?? 0) > 0 { status = JobStatus.running.rawValue }
     }
 
     /// While running, what ComfyUI is doing; otherwise why the job waits (queued with the reason as
@@ -47,7 +64,8 @@ struct AIRunBody: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, tool, status, progress, message, server, cached, inputs, results
         case jobID = "job_id", toolVersion = "tool_version", generatedSeeds = "generated_seeds", createdAt = "created_at",
-             finishedAt = "finished_at"
+             finishedAt = "finished_at", sequenceInput = "sequence_input", sequenceRunID = "sequence_run_id", frame,
+             inputFiles = "input_files"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -66,5 +84,9 @@ struct AIRunBody: Encodable, Sendable {
         try container.encode(results, forKey: .results)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encode(finishedAt, forKey: .finishedAt)
+        try container.encode(sequenceInput, forKey: .sequenceInput)
+        try container.encode(sequenceRunID, forKey: .sequenceRunID)
+        try container.encode(frame, forKey: .frame)
+        try container.encode(inputFiles, forKey: .inputFiles)
     }
 }

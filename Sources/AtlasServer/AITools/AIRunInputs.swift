@@ -4,7 +4,8 @@ import AtlasStorage
 import Foundation
 import SQLKit
 
-/// A run's validated arguments with the bytes of its image inputs, read from the blob store.
+/// A run's validated arguments with the bytes of its image inputs (the chosen file of each input's
+/// version, else its first), read from the blob store.
 struct AIRunInputs: Sendable {
     struct Image: Sendable {
         var versionID: UUID
@@ -19,7 +20,9 @@ struct AIRunInputs: Sendable {
     static func load(_ arguments: AIToolArguments, blobs: any BlobStore, on sql: any SQLDatabase) async throws -> AIRunInputs {
         var images: [String: Image] = [:]
         for (name, versionID) in arguments.images {
-            guard let version = try await VersionRows.fetch(id: versionID, on: sql), let file = version.files.first,
+            let chosen = arguments.files[name]
+            guard let version = try await VersionRows.fetch(id: versionID, on: sql),
+                  let file = chosen.map({ path in version.files.first { $0.path == path } }) ?? version.files.first,
                   let path = blobs.filePath(for: file.sha256) else {
                 throw PermanentJobFailure("input \(name): version \(versionID.lowercased) or its file is gone")
             }

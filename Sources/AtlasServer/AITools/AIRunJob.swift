@@ -5,7 +5,8 @@ import Foundation
 import SQLKit
 
 /// `ai.run`: runs one tool version on a ComfyUI server of the pool and files each output image
-/// as a new asset in the inputs' project, with lineage edges to the input versions.
+/// as a new asset in the inputs' project, with lineage edges to the input versions; one frame of a
+/// run over a sequence keeps its outputs for the sequence's `ai.file_sequence` job instead.
 ///
 /// With every server down or busy the job goes back to the queue, without using a try, and says
 /// why. A server that fails mid-run is marked down and the run starts again on another one.
@@ -32,7 +33,7 @@ struct AIRunJob: JobHandler {
             do {
                 let made = try await execute(job, tool: tool, inputs: inputs, on: lease, context: context)
                 await pool.release(lease)
-                try await file(made, run: run, tool: tool, inputs: inputs, order: order, job: job, server: lease.server, context: context)
+                try await file(made, run: run, tool: tool, order: order, server: lease.server, context: context)
                 return ["results": .array(made.files.map { .string($0.name) }), "server": .string(lease.server.absoluteString)]
             } catch let error as ComfyUIError where error.isServerFailure {
                 await pool.release(lease, failure: error)
@@ -98,15 +99,19 @@ struct AIRunJob: JobHandler {
         return AIRunOutputs(files: files, promptID: comfy.promptID, duration: ran)
     }
 
-    private func file(_ made: AIRunOutputs, run: AIRun, tool: AIToolVersion, inputs: AIRunInputs, order: AIRunOrder, job: JobRun,
-                      server: URL, context: any DatabaseJobContext) async throws {
+    /// Files the outputs as assets, or for one frame of a sequence keeps them for `ai.file_sequence`
+    /// and wakes it when this was the last frame it waited for.
+    private func file(_ made: AIRunOutputs, run: AIRun, tool: AIToolVersion, order: AIRunOrder, server: URL,
+                      context: any DatabaseJobContext) async throws {
         let now = Date()
-        let filing = AIResultFiling(run: run, tool: tool, inputs: inputs, outputs: made, server: server.absoluteString,
+        let filing = AIResultFiling(run: run, tool: tool, outputs: made, server: server.absoluteString,
                                     change: Change(actor: order.requestedBy.actor, at: now, action: "job.\(Self.name)"))
         _ = try await context.once("ai.file_results") { sql in
-            let results = try await filing.file(on: sql)
+            try await AIRunRepository.recordOutputs(made.files, of: run.id, on: sql)
+            let results = run.parentRunID == nil ? try await filing.file(on: sql) : []
             try await AIRunRepository.finish(run.id, results: results, server: server.absoluteString, duration: made.duration,
                                              at: now, on: sql)
+            if let parent = run.parentRunID { try await JobRepository.hasten(parent, at: now, on: sql) }
         }
     }
 

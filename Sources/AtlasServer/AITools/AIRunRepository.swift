@@ -8,11 +8,12 @@ enum AIRunRepository {
     static func insert(_ run: AIRun, on sql: any SQLDatabase) async throws {
         try await sql.raw("""
             INSERT INTO ai_runs (id, tool_version_id, job_id, project_id, cache_key, cached, arguments, result_versions, server,
-                                 duration_ms, created_at, created_by, finished_at, input_pixels)
+                                 duration_ms, created_at, created_by, finished_at, input_pixels, parent_run_id, frame, sequence_input)
             VALUES (\(bind: run.id), \(bind: run.toolVersionID), \(bind: run.jobID), \(bind: run.projectID), \(bind: run.cacheKey),
                     \(bind: run.cached), \(bind: JSONCoding.text(run.arguments)), \(bind: run.results.map(JSONCoding.text)),
                     \(bind: run.server), \(bind: run.durationMilliseconds), \(bind: run.createdAt), \(bind: run.createdBy),
-                    \(bind: run.finishedAt), \(bind: run.inputPixels))
+                    \(bind: run.finishedAt), \(bind: run.inputPixels), \(bind: run.parentRunID), \(bind: run.frame),
+                    \(bind: run.sequenceInput))
             """).run()
     }
 
@@ -34,6 +35,43 @@ enum AIRunRepository {
             if try await allLive(results.map(\.versionID), on: sql) { return run }
         }
         return nil
+    }
+
+    /// The files the newest finished run with this key downloaded, filed or not: what a frame of
+    /// a sequence needs from the cache (a frame's own results are the whole sequence).
+    static func cachedOutputs(for key: String, on sql: any SQLDatabase) async throws -> (run: AIRun, files: [AIRunOutputs.File])? {
+        let rows = try await sql.raw("""
+            \(unsafeRaw: select) WHERE cache_key = \(bind: key) AND finished_at IS NOT NULL
+                AND EXISTS (SELECT 1 FROM ai_run_outputs o WHERE o.run_id = ai_runs.id)
+            ORDER BY created_at DESC LIMIT 1
+            """).all()
+        guard let row = rows.first else { return nil }
+        let run = try decode(row)
+        return (run, try await outputs(of: run.id, on: sql))
+    }
+
+    /// Records the files a run downloaded, in the order ComfyUI made them.
+    static func recordOutputs(_ files: [AIRunOutputs.File], of run: UUID, on sql: any SQLDatabase) async throws {
+        for (position, file) in files.enumerated() {
+            try await sql.raw("""
+                INSERT INTO ai_run_outputs (run_id, position, output, name, sha256, size)
+                VALUES (\(bind: run), \(bind: position), \(bind: file.output), \(bind: file.name), \(bind: file.sha256.hex), \(bind: file.size))
+                """).run()
+        }
+    }
+
+    static func outputs(of run: UUID, on sql: any SQLDatabase) async throws -> [AIRunOutputs.File] {
+        try await sql.raw("""
+            SELECT output, name, sha256, size FROM ai_run_outputs WHERE run_id = \(bind: run) ORDER BY position
+            """).all().compactMap(outputFile)
+    }
+
+    /// A row of `ai_run_outputs` (nil for a bad hash, which only a hand-edited row can hold:
+    /// rows are written by recordOutputs from hashes the blob store made).
+    static func outputFile(_ row: any SQLRow) throws -> AIRunOutputs.File? {
+        guard let hash = ContentHash(hex: try row.decode(column: "sha256", as: String.self)) else { return nil }
+        return AIRunOutputs.File(output: try row.decode(column: "output", as: String.self), name: try row.decode(column: "name", as: String.self),
+                                 sha256: hash, size: try row.decode(column: "size", as: Int64.self))
     }
 
     /// Records what a finished run filed, where it ran and how long ComfyUI took.
@@ -69,12 +107,12 @@ enum AIRunRepository {
         return live == Set(versions).count
     }
 
-    private static let select = """
+    static let select = """
         SELECT id, tool_version_id, job_id, project_id, cache_key, cached, arguments, result_versions, server, duration_ms,
-               created_at, created_by, finished_at, input_pixels FROM ai_runs
+               created_at, created_by, finished_at, input_pixels, parent_run_id, frame, sequence_input FROM ai_runs
         """
 
-    private static func decode(_ row: any SQLRow) throws -> AIRun {
+    static func decode(_ row: any SQLRow) throws -> AIRun {
         let arguments = try row.decode(column: "arguments", as: String.self)
         let results = try row.decode(column: "result_versions", as: String?.self)
         return AIRun(
@@ -87,6 +125,8 @@ enum AIRunRepository {
             durationMilliseconds: try row.decode(column: "duration_ms", as: Int?.self),
             createdAt: try row.decode(column: "created_at", as: Date.self), createdBy: try row.decode(column: "created_by", as: String?.self),
             finishedAt: try row.decode(column: "finished_at", as: Date?.self),
-            inputPixels: try row.decode(column: "input_pixels", as: Int?.self))
+            inputPixels: try row.decode(column: "input_pixels", as: Int?.self),
+            parentRunID: try row.decode(column: "parent_run_id", as: UUID?.self), frame: try row.decode(column: "frame", as: Int?.self),
+            sequenceInput: try row.decode(column: "sequence_input", as: String?.self))
     }
 }

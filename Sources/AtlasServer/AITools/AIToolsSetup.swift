@@ -13,6 +13,7 @@ enum AIToolsSetup {
         let pool = ComfyUIPool(servers: configuration.comfyUIURLs.map { ComfyUIServerConfiguration(url: $0) }, httpClient: httpClient)
         app.comfyUIPool = pool
         app.atlas.jobHandlers.register(AIRunJob(pool: pool, blobs: app.atlas.blobs))
+        app.atlas.jobHandlers.register(AISequenceFilingJob())
     }
 
     /// Once the database is migrated: adds stored servers to the pool and registers the built-in

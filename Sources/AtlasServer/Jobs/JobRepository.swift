@@ -139,6 +139,13 @@ enum JobRepository {
         return true
     }
 
+    /// Lets a queued job that waits for later run now (what it waited for happened).
+    static func hasten(_ id: UUID, at now: Date, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            UPDATE jobs SET run_after = \(bind: now) WHERE id = \(bind: id) AND status = 'queued' AND run_after > \(bind: now)
+            """).run()
+    }
+
     /// Cancels a queued job at once; asks the worker of a running one to stop.
     /// One statement, so a job claimed between a read and a write cannot slip through uncancelled.
     static func cancel(_ id: UUID, change: Change, on sql: any SQLDatabase) async throws -> Job {

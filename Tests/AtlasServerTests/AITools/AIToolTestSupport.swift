@@ -38,6 +38,28 @@ extension AIToolFixture {
     }
 }
 
+extension AIToolFixture {
+    /// A `plate` asset in the fixture's project whose version holds the PNG sequence
+    /// `plate.####.png` over `frames`, each frame a flat grey of its own; answers its version id.
+    func sequence(_ t: AtlasTestApp, frames: ClosedRange<Int>) async throws -> String {
+        let asset = try await t.client.createAsset(project: project, name: "plate seq", type: "plate", files: try Self.frames(frames))
+        let version = try await t.client.get("/api/v1/assets/\(asset["id"]?.string ?? "")/versions/1").json
+        return try #require(version["id"]?.string)
+    }
+
+    /// PNG frames made by oiiotool, named `plate.####.png`; `changing` frames get another grey.
+    static func frames(_ frames: ClosedRange<Int>, changing: Set<Int> = []) throws -> [(String, Data)] {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        return try frames.map { frame in
+            let name = "plate.\(frame).png"
+            let grey = Double(frame - frames.lowerBound + 1) / Double(frames.count + 2) + (changing.contains(frame) ? 0.05 : 0)
+            try ExternalTool.oiiotool(["--pattern", "constant:color=\(grey),\(grey),\(grey)", "16x12", "3", "-d", "uint8", "-o", folder.file(name)])
+            return (name, try Data(contentsOf: URL(fileURLWithPath: folder.file(name))))
+        }
+    }
+}
+
 extension AtlasTestApp {
     /// A runner of `ai.run` only, on this app's pool, with short ComfyUI patience.
     func aiRunner() -> JobRunner {
@@ -45,7 +67,7 @@ extension AtlasTestApp {
         job.retryDelay = 0.1
         job.runOptions = ComfyUIRunOptions(silenceTimeout: .seconds(2), pollInterval: .milliseconds(100), unreachableGrace: .seconds(1),
                                            outputGrace: .seconds(2), cancelConfirmation: .seconds(5), connectTimeout: .seconds(2))
-        return runner([job])
+        return runner([job, AISequenceFilingJob(recheckDelay: 0.1)])
     }
 
     /// Waits until the run's status holds `condition` (or 20 s pass) and returns it.

@@ -32,5 +32,6 @@ enum AtlasMigrations {
         M0030_CreateAITools(),
         M0031_CreateComfyUIServers(),
         M0032_AddAIRunInputPixels(),
+        M0033_AddAISequenceRuns(),
     ]
 }

@@ -13,9 +13,14 @@ struct AIJobController: Sendable {
         routes.on(Endpoints.rerunAIJob, use: rerun)
     }
 
+    /// A run over a sequence reads its progress from its whole batch, frames included.
     @Sendable func status(_ req: Request) async throws -> Response {
         let (run, tool, job) = try await visibleRun(req)
-        return try JSONResponse.make(AIRunBody(run, tool: tool, job: job))
+        var body = AIRunBody(run, tool: tool, job: job)
+        if run.sequenceInput != nil, let batchID = job?.batchID {
+            body.follow(try await BatchRepository.fetch(batchID, on: req.atlasDatabase.sql))
+        }
+        return try JSONResponse.make(body)
     }
 
     @Sendable func cancel(_ req: Request) async throws -> Response {
@@ -26,7 +31,14 @@ struct AIJobController: Sendable {
         try req.requireControl(owner: job.createdBy, project: job.projectID)
         let change = req.change
         let updated = try await req.atlasDatabase.write { sql in
-            let updated = try await JobRepository.cancel(job.id, change: change, on: sql)
+            let updated: Job
+            if run.sequenceInput != nil, let batchID = job.batchID, job.status == .queued {
+                // A run over a sequence waits queued for its frames: cancelling it cancels them, the same batch.
+                _ = try await BatchRepository.cancel(batchID, change: change, on: sql)
+                updated = try await JobRepository.fetch(job.id, on: sql)
+            } else {
+                updated = try await JobRepository.cancel(job.id, change: change, on: sql)
+            }
             try await AuditLog.record(change, kind: "job", id: job.id, before: JobBody(job), after: JobBody(updated), on: sql)
             return updated
         }

@@ -78,14 +78,15 @@ struct AIToolController: Sendable {
         return try await submission.submit(fresh: body.fresh ?? false, creation: creation)
     }
 
-    /// One run per version as one job batch: 202 with the batch and its runs, or 200 when the cache answered every run.
+    /// One run per version, or per frame of a sequence, as one job batch: 202 with the batch and its runs, or 200 when the
+    /// cache answered every run (or the whole sequence).
     @Sendable func batch(_ req: Request) async throws -> Response {
         let body = try RequestJSON.decode(AIToolBatchInput.self, from: req)
         let tool = try await AIToolRepository.fetch(try name(req), on: req.atlasDatabase.sql)
-        let (batch, runs) = try await AIRunBatch.prepare(req, tool: tool.current, body: body).submit(req, fresh: body.fresh ?? false)
+        let (batch, sequence, runs) = try await AIRunBatch.prepare(req, tool: tool.current, body: body).submit(req, fresh: body.fresh ?? false)
         var headers: HTTPHeaders = [:]
         if let batch { headers.add(name: "Location", value: "/api/v1/job-batches/\(batch.id.lowercased)") }
-        return try JSONResponse.make(AIRunBatchBody(batch: batch, runs: runs), status: batch == nil ? .ok : .accepted, headers: headers)
+        return try JSONResponse.make(AIRunBatchBody(batch: batch, sequenceRun: sequence, runs: runs), status: batch == nil ? .ok : .accepted, headers: headers)
     }
 
     /// A trillion pixels: far beyond any image, well inside every integer the databases keep.
