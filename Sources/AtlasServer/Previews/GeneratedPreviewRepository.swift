@@ -44,20 +44,29 @@ enum GeneratedPreviewRepository {
     /// The previews of each of `versions`; a version the job has not finished is pending.
     static func summaries(of versions: [UUID], on sql: any SQLDatabase) async throws -> [UUID: VersionPreviews] {
         guard !versions.isEmpty else { return [:] }
-        var kinds: [UUID: [PreviewKind]] = [:]
-        for row in try await sql.raw("SELECT version_id, kind FROM version_preview_images WHERE version_id IN (\(binds: versions))").all() {
-            guard let kind = PreviewKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
-            kinds[try row.decode(column: "version_id", as: UUID.self), default: []].append(kind)
-        }
-        var summaries = Dictionary(uniqueKeysWithValues: versions.map { ($0, VersionPreviews.pending) })
+        // States first, images after: the two reads are separate statements, and a job committing
+        // between them must not make a state read after it (ready) meet images read before it (none).
+        // Images are written in the same transaction as the state that says ready, so once a
+        // state is seen, its images are there too.
+        var states: [UUID: (state: VersionPreviews.State, reason: String?)] = [:]
         for row in try await sql.raw("SELECT version_id, state, reason FROM version_preview_states WHERE version_id IN (\(binds: versions))").all() {
-            let version = try row.decode(column: "version_id", as: UUID.self)
-            let state = VersionPreviews.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending
-            let made = PreviewKind.allCases.filter((kinds[version] ?? []).contains)
-            summaries[version] = VersionPreviews(state: state, kinds: state == .ready ? made : [],
-                                                 reason: try row.decode(column: "reason", as: String?.self))
+            states[try row.decode(column: "version_id", as: UUID.self)] = (
+                VersionPreviews.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending,
+                try row.decode(column: "reason", as: String?.self))
         }
-        return summaries
+        var kinds: [UUID: [PreviewKind]] = [:]
+        let ready = states.filter { $0.value.state == .ready }.map(\.key)
+        if !ready.isEmpty {
+            for row in try await sql.raw("SELECT version_id, kind FROM version_preview_images WHERE version_id IN (\(binds: ready))").all() {
+                guard let kind = PreviewKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
+                kinds[try row.decode(column: "version_id", as: UUID.self), default: []].append(kind)
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: versions.map { version in
+            guard let found = states[version] else { return (version, VersionPreviews.pending) }
+            let made = PreviewKind.allCases.filter((kinds[version] ?? []).contains)
+            return (version, VersionPreviews(state: found.state, kinds: found.state == .ready ? made : [], reason: found.reason))
+        })
     }
 
     /// The previews of each asset's latest version, by asset id: a listing carries them so a
