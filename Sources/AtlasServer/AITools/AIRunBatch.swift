@@ -1,5 +1,6 @@
 import AtlasCore
 import Foundation
+import SQLKit
 import Vapor
 
 /// A tool run over many image versions, or over every frame of a sequence: one checked submission
@@ -34,39 +35,43 @@ struct AIRunBatch: Sendable {
     /// the cache answered every run (or, over a sequence, the whole sequence).
     func submit(_ req: Request, fresh: Bool) async throws -> (batch: JobBatch?, sequence: AIRunBody?, runs: [AIRunBody]) {
         let change = req.change
-        let (submissions, sequence) = (submissions, sequence)
-        return try await req.atlasDatabase.write { sql in
-            var frames = submissions
-            var sequencePlan: AIRunPlan?
-            if let sequence {
-                let plan = try await sequence.plan(fresh: fresh, change: change, on: sql)
-                guard plan.job != nil else {
-                    try await sequence.record(plan, job: nil, change: change, on: sql)
-                    return (nil, AIRunBody(plan.run, tool: sequence.tool, job: nil), [])
-                }
-                sequencePlan = plan
-                frames = frames.map { var frame = $0; frame.parentRunID = plan.run.id; return frame }
+        return try await req.atlasDatabase.write { sql in try await submit(fresh: fresh, change: change, on: sql) }
+    }
+
+    /// Queues the batch in the caller's transaction. `auditing: false` leaves the runs' audit to
+    /// the caller (a re-run of a sequence audits what it answers).
+    func submit(fresh: Bool, change: Change, auditing: Bool = true,
+                on sql: any SQLDatabase) async throws -> (batch: JobBatch?, sequence: AIRunBody?, runs: [AIRunBody]) {
+        var frames = submissions
+        var sequencePlan: AIRunPlan?
+        if let sequence {
+            let plan = try await sequence.plan(fresh: fresh, change: change, on: sql)
+            guard plan.job != nil else {
+                try await sequence.record(plan, job: nil, change: change, auditing: auditing, on: sql)
+                return (nil, AIRunBody(plan.run, tool: sequence.tool, job: nil), [])
             }
-            var planned: [(submission: AIRunSubmission, plan: AIRunPlan)] = []
-            for submission in frames {
-                planned.append((submission, try await submission.plan(fresh: fresh, change: change, on: sql)))
-            }
-            let jobs = planned.compactMap(\.plan.job) + (sequencePlan?.job.map { [$0] } ?? [])
-            let submitted = jobs.isEmpty ? nil
-                : try await BatchRepository.submit(jobs, projectID: frames.first?.projectID ?? sequence?.projectID, change: change, on: sql)
-            var sequenceBody: AIRunBody?
-            if let sequence, let plan = sequencePlan {
-                let job = plan.job.flatMap { submitted?.jobs[$0.id] }
-                try await sequence.record(plan, job: job, change: change, on: sql)
-                sequenceBody = AIRunBody(plan.run, tool: sequence.tool, job: job)
-            }
-            var runs: [AIRunBody] = []
-            for item in planned {
-                let job = item.plan.job.flatMap { submitted?.jobs[$0.id] }
-                try await item.submission.record(item.plan, job: job, change: change, on: sql)
-                runs.append(AIRunBody(item.plan.run, tool: item.submission.tool, job: job))
-            }
-            return (submitted?.batch, sequenceBody, runs)
+            sequencePlan = plan
+            frames = frames.map { var frame = $0; frame.parentRunID = plan.run.id; return frame }
         }
+        var planned: [(submission: AIRunSubmission, plan: AIRunPlan)] = []
+        for submission in frames {
+            planned.append((submission, try await submission.plan(fresh: fresh, change: change, on: sql)))
+        }
+        let jobs = planned.compactMap(\.plan.job) + (sequencePlan?.job.map { [$0] } ?? [])
+        let submitted = jobs.isEmpty ? nil
+            : try await BatchRepository.submit(jobs, projectID: frames.first?.projectID ?? sequence?.projectID, change: change, on: sql)
+        var sequenceBody: AIRunBody?
+        if let sequence, let plan = sequencePlan {
+            let job = plan.job.flatMap { submitted?.jobs[$0.id] }
+            try await sequence.record(plan, job: job, change: change, auditing: auditing, on: sql)
+            sequenceBody = AIRunBody(plan.run, tool: sequence.tool, job: job)
+        }
+        var runs: [AIRunBody] = []
+        for item in planned {
+            let job = item.plan.job.flatMap { submitted?.jobs[$0.id] }
+            try await item.submission.record(item.plan, job: job, change: change, auditing: auditing, on: sql)
+            runs.append(AIRunBody(item.plan.run, tool: item.submission.tool, job: job))
+        }
+        return (submitted?.batch, sequenceBody, runs)
     }
 }

@@ -1,5 +1,6 @@
 import AtlasComfyUI
 import AtlasCore
+import AtlasFormats
 import AtlasStorage
 import Foundation
 import SQLKit
@@ -17,7 +18,9 @@ struct AIRunInputs: Sendable {
     var arguments: AIToolArguments
     var images: [String: Image]
 
-    static func load(_ arguments: AIToolArguments, blobs: any BlobStore, on sql: any SQLDatabase) async throws -> AIRunInputs {
+    /// Images ComfyUI cannot open (OpenEXR, HDR) are converted by `converter` (see `ComfyUIInputImage`).
+    static func load(_ arguments: AIToolArguments, blobs: any BlobStore, converter: FormatConverter,
+                     on sql: any SQLDatabase) async throws -> AIRunInputs {
         var images: [String: Image] = [:]
         for (name, versionID) in arguments.images {
             let chosen = arguments.files[name]
@@ -26,8 +29,8 @@ struct AIRunInputs: Sendable {
                   let path = blobs.filePath(for: file.sha256) else {
                 throw PermanentJobFailure("input \(name): version \(versionID.lowercased) or its file is gone")
             }
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            images[name] = Image(versionID: versionID, assetID: version.assetID, fileName: (file.path as NSString).lastPathComponent, data: data)
+            let upload = try await ComfyUIInputImage.prepare(name: file.path, path: path, converter: converter)
+            images[name] = Image(versionID: versionID, assetID: version.assetID, fileName: upload.fileName, data: upload.data)
         }
         return AIRunInputs(arguments: arguments, images: images)
     }

@@ -1,5 +1,6 @@
 import AtlasComfyUI
 import AtlasCore
+import AtlasFormats
 import AtlasStorage
 import Foundation
 import SQLKit
@@ -15,6 +16,8 @@ struct AIRunJob: JobHandler {
     var kind: String { Self.name }
     let pool: ComfyUIPool
     let blobs: any BlobStore
+    /// Makes OpenEXR and HDR inputs into images ComfyUI's LoadImage opens.
+    var converter = FormatConverter()
     var runOptions = ComfyUIRunOptions()
     /// How long a job waits in the queue before asking the pool again.
     var retryDelay: Double = 2
@@ -26,7 +29,7 @@ struct AIRunJob: JobHandler {
         let order = try AIRunOrder.from(job.payload)
         let run = try await AIRunRepository.fetch(order.runID, on: context.database.sql)
         let tool = try await AIToolRepository.version(run.toolVersionID, on: context.database.sql)
-        let inputs = try await AIRunInputs.load(run.arguments, blobs: blobs, on: context.database.sql)
+        let inputs = try await AIRunInputs.load(run.arguments, blobs: blobs, converter: converter, on: context.database.sql)
         for _ in 0..<serversPerTry {
             let lease = try await takeLease(for: tool)
             await report(context, 0, "running on \(lease.server.absoluteString)")

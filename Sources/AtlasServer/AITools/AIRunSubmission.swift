@@ -117,10 +117,10 @@ struct AIRunSubmission: Sendable {
 
     /// Stores the run (after its job, which it names) with the outputs a cached frame took over,
     /// and audits it unless it is one frame of an audited sequence run.
-    func record(_ plan: AIRunPlan, job: Job?, change: Change, on sql: any SQLDatabase) async throws {
+    func record(_ plan: AIRunPlan, job: Job?, change: Change, auditing: Bool = true, on sql: any SQLDatabase) async throws {
         try await AIRunRepository.insert(plan.run, on: sql)
         try await AIRunRepository.recordOutputs(plan.outputs, of: plan.run.id, on: sql)
-        guard parentRunID == nil else { return }
+        guard auditing, parentRunID == nil else { return }
         try await AuditLog.record(change, kind: "ai_run", id: plan.run.id, after: AIRunBody(plan.run, tool: tool, job: job), on: sql)
     }
 }

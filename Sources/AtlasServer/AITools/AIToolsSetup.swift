@@ -1,5 +1,6 @@
 import AtlasComfyUI
 import AtlasCore
+import AtlasFormats
 import Foundation
 import Vapor
 
@@ -12,7 +13,8 @@ enum AIToolsSetup {
         app.lifecycle.use(ComfyUIHTTPClientLifecycle(httpClient: httpClient))
         let pool = ComfyUIPool(servers: configuration.comfyUIURLs.map { ComfyUIServerConfiguration(url: $0) }, httpClient: httpClient)
         app.comfyUIPool = pool
-        app.atlas.jobHandlers.register(AIRunJob(pool: pool, blobs: app.atlas.blobs))
+        app.atlas.jobHandlers.register(AIRunJob(pool: pool, blobs: app.atlas.blobs,
+                                                converter: FormatConverter(tools: ConversionTools(python: configuration.python))))
         app.atlas.jobHandlers.register(AISequenceFilingJob())
     }
 

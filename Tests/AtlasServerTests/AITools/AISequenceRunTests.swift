@@ -68,6 +68,13 @@ struct AISequenceRunTests {
                 #expect(again.json["sequence_run"]?["cached"]?.bool == true)
                 #expect(again.json["sequence_run"]?["results"] == done["results"])
                 #expect(await comfy.receivedPrompts().count == 5)
+
+                let rerun = try await t.client.send(.POST, "/api/v1/ai-jobs/\(sequenceID)/rerun", json: [:])
+                #expect(rerun.status == .ok, "a re-run of the sequence run runs over every frame again, here from the cache: \(rerun.text)")
+                #expect(rerun.json["sequence_input"]?.string == "image" && rerun.json["results"] == done["results"], "\(rerun.text)")
+                let frameRerun = try await t.client.send(.POST, "/api/v1/ai-jobs/\(runs[2]["id"]?.string ?? "")/rerun", json: ["fresh": true])
+                #expect(frameRerun.status == .accepted, "\(frameRerun.text)")
+                #expect(frameRerun.json["input_files"]?["image"]?.string == "plate.1003.png", "a frame's re-run keeps its frame: \(frameRerun.text)")
             }
         }
     }
@@ -111,6 +118,28 @@ struct AISequenceRunTests {
                 #expect(version["files"]?.array.compactMap { $0["path"]?.string } == ["plate_invert.1.png", "plate_invert.2.png", "plate_invert.3.png"],
                         "\(version)")
                 #expect(version["metadata"]?["ai"]?["cached_frames"]?.int == 2)
+            }
+        }
+    }
+
+    @Test("An OpenEXR plate runs on ComfyUI's LoadImage, which cannot open EXR: each frame goes as an 8-bit sRGB PNG and comes back as PNG frames",
+          arguments: TestDatabase.available)
+    func runsAnEXRPlate(_ database: TestDatabase) async throws {
+        try await withStandIn { comfy in
+            try await withAtlasApp(database, adjust: { $0.comfyUIURLs = [comfy.url] }) { t in
+                let fx = try await AIToolFixture.make(t)
+                let plate = try await fx.sequence(t, frames: 1001...1002, format: "exr")
+                let submitted = try await t.client.send(.POST, "/api/v1/ai-tools/invert/batch", json: ["input": "image", "sequence": .string(plate)])
+                #expect(submitted.status == .accepted, "\(submitted.text)")
+                let runner = t.aiRunner()
+                runner.start()
+                let done = try await t.waitForRun(submitted.json["sequence_run"]?["id"]?.string ?? "") {
+                    ["succeeded", "failed", "cancelled"].contains($0["status"]?.string)
+                }
+                await runner.stop()
+                #expect(done["status"]?.string == "succeeded", "\(done)")
+                let version = try await t.client.get("/api/v1/assets/\(done["results"]?[0]?["asset_id"]?.string ?? "")/versions/1").json
+                #expect(version["files"]?.array.compactMap { $0["path"]?.string } == ["plate_invert.1001.png", "plate_invert.1002.png"], "\(version)")
             }
         }
     }

@@ -41,20 +41,24 @@ extension AIToolFixture {
 extension AIToolFixture {
     /// A `plate` asset in the fixture's project whose version holds the PNG sequence
     /// `plate.####.png` over `frames`, each frame a flat grey of its own; answers its version id.
-    func sequence(_ t: AtlasTestApp, frames: ClosedRange<Int>) async throws -> String {
-        let asset = try await t.client.createAsset(project: project, name: "plate seq", type: "plate", files: try Self.frames(frames))
+    func sequence(_ t: AtlasTestApp, frames: ClosedRange<Int>, format: String = "png") async throws -> String {
+        let asset = try await t.client.createAsset(project: project, name: "plate seq", type: "plate",
+                                                   files: try Self.frames(frames, format: format))
         let version = try await t.client.get("/api/v1/assets/\(asset["id"]?.string ?? "")/versions/1").json
         return try #require(version["id"]?.string)
     }
 
-    /// PNG frames made by oiiotool, named `plate.####.png`; `changing` frames get another grey.
-    static func frames(_ frames: ClosedRange<Int>, changing: Set<Int> = []) throws -> [(String, Data)] {
+    /// Frames made by oiiotool, named `plate.####.png` (8-bit) or `.exr` (half float, with a
+    /// highlight above 1.0); `changing` frames get another grey.
+    static func frames(_ frames: ClosedRange<Int>, changing: Set<Int> = [], format: String = "png") throws -> [(String, Data)] {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         return try frames.map { frame in
-            let name = "plate.\(frame).png"
+            let name = "plate.\(frame).\(format)"
             let grey = Double(frame - frames.lowerBound + 1) / Double(frames.count + 2) + (changing.contains(frame) ? 0.05 : 0)
-            try ExternalTool.oiiotool(["--pattern", "constant:color=\(grey),\(grey),\(grey)", "16x12", "3", "-d", "uint8", "-o", folder.file(name)])
+            let bright = format == "exr" ? grey * 4 : grey
+            try ExternalTool.oiiotool(["--pattern", "constant:color=\(bright),\(grey),\(grey)", "16x12", "3",
+                                       "-d", format == "exr" ? "half" : "uint8", "-o", folder.file(name)])
             return (name, try Data(contentsOf: URL(fileURLWithPath: folder.file(name))))
         }
     }

@@ -55,11 +55,33 @@ struct AIJobController: Sendable {
         var inputs = run.arguments.inputs
         for (name, value) in body.inputs ?? [:] { inputs[name] = value }
         let known = Set(version.manifest.inputs.map(\.name))
-        let submission = try await AIRunSubmission.prepare(req, tool: version, inputs: inputs.filter { known.contains($0.key) || body.inputs?[$0.key] != nil },
-                                                           projectID: run.projectID)
+        inputs = inputs.filter { known.contains($0.key) || body.inputs?[$0.key] != nil }
+        if let input = run.sequenceInput {
+            return try await rerunSequence(run, over: input, inputs: inputs, tool: version, fresh: body.fresh ?? false, creation: creation, req)
+        }
+        let submission = try await AIRunSubmission.prepare(req, tool: version, inputs: inputs, projectID: run.projectID,
+                                                           files: run.arguments.files)
         // Replayed only once preparing has checked the caller may still run on the project.
         if let replayed = try await creation.replay() { return replayed }
         return try await submission.submit(fresh: body.fresh ?? false, creation: creation)
+    }
+
+    /// A run over every frame runs over every frame again (of the sequence in `inputs`, the same
+    /// one unless overridden); the answer is the new sequence run, 202, or 200 from the cache.
+    private func rerunSequence(_ run: AIRun, over input: String, inputs: [String: JSONValue], tool: AIToolVersion, fresh: Bool,
+                               creation: IdempotentCreate, _ req: Request) async throws -> Response {
+        guard case .string(let text)? = inputs[input], let sequence = UUID(uuidString: text) else {
+            throw AtlasError.invalid("inputs.\(input)", "must be the version id of a sequence")
+        }
+        let batchInput = AIToolBatchInput(input: input, sequence: sequence, inputs: inputs.filter { $0.key != input }, projectID: run.projectID)
+        let batch = try await AIRunBatch.prepare(req, tool: tool, body: batchInput)
+        if let replayed = try await creation.replay() { return replayed }
+        return try await creation.run(auditing: "ai_run") { sql in
+            let answer = try await batch.submit(fresh: fresh, change: creation.change, auditing: false, on: sql)
+            guard let again = answer.sequence else { throw AtlasError.invalid("inputs.\(input)", "holds no sequence to run over") }
+            return try CreatedResponse(again, status: answer.batch == nil ? .ok : .accepted,
+                                       location: "/api/v1/ai-jobs/\(again.id)/status", etag: nil)
+        }
     }
 
     private func visibleRun(_ req: Request) async throws -> (AIRun, AIToolVersion, Job?) {
