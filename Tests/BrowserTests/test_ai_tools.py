@@ -53,3 +53,36 @@ def test_running_invert_shows_its_result(signed_in, admin_api, source):
     status = admin_api.get(f"/api/v1/ai-jobs/{run_id}/status")
     assert status["status"] == "succeeded"
     assert status["results"], "the run filed no result asset"
+
+
+def test_running_invert_over_every_frame_of_a_sequence(signed_in, admin_api, project, images):
+    frames = [images(f"seq_plate.{frame}.png", (0.2 * (frame - 1000), 0.5, 0.3)) for frame in (1001, 1002, 1003)]
+    plate = admin_api.create_asset(project["id"], "Sequence me", frames, type="plate")
+    driver = signed_in("artist", "/ai-tools/invert")
+    present(driver, "#tool-form")
+
+    visible(driver, "#tool-form .asset-picker-open").click()
+    visible(driver, "dialog[open] input[type=search]").send_keys("Sequence me")
+    visible(driver, f'dialog[open] [data-asset-id="{plate["id"]}"]').click()
+    # Once the chosen version turns out to hold a sequence, "every frame" is offered with its range.
+    choice = visible(driver, "#tool-form .tool-sequence-choice")
+    assert "3 frames (1001–1003)" in choice.text
+    choice.find_element(By.CSS_SELECTOR, "input[type=checkbox]").click()
+
+    visible(driver, "#tool-submit").click()
+    wait(driver).until(lambda d: any(
+        admin_api.get(f"/api/v1/ai-jobs/{row.get_attribute('data-run-id')}/status").get("sequence_input") == "image"
+        for row in d.find_elements(By.CSS_SELECTOR, "[data-run-id]")), "the run over the sequence to be listed")
+    rows = driver.find_elements(By.CSS_SELECTOR, "[data-run-id]")
+    statuses = [admin_api.get(f"/api/v1/ai-jobs/{row.get_attribute('data-run-id')}/status") for row in rows]
+    assert not any(status.get("sequence_run_id") for status in statuses), "frames are not listed one by one"
+    run_id = next(status["id"] for status in statuses if status.get("sequence_input") == "image")
+
+    until_image_loaded(driver, f'[data-run-id="{run_id}"] .run-result img', timeout=RUN_TIMEOUT)
+    wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, f'[data-run-id="{run_id}"]').get_attribute("data-state")
+                       == "succeeded", "the run over the sequence to show as succeeded")
+    assert "every frame of image" in driver.find_element(By.CSS_SELECTOR, f'[data-run-id="{run_id}"] .run-meta').text
+
+    status = admin_api.get(f"/api/v1/ai-jobs/{run_id}/status")
+    result = admin_api.get(f"/api/v1/assets/{status['results'][0]['asset_id']}/versions/1")
+    assert [f["path"] for f in result["files"]] == [f"seq_plate_invert.{frame}.png" for frame in (1001, 1002, 1003)]

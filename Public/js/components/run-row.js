@@ -1,4 +1,5 @@
-// One AI run in a tool's run list: state, live progress from its job's events, the message
+// One AI run in a tool's run list (a run over every frame of a sequence stands for its frames):
+// state, live progress from its job's events, the message
 // (what ComfyUI is doing, or why it waits or failed), its inputs and result thumbnails, and
 // cancel / re-run. The row is `[data-run-id][data-state]` for scripts and browser tests.
 import { api } from "../core/api.js";
@@ -52,7 +53,8 @@ export function runRow(run, { onRerun } = {}) {
     row.dataset.state = next.status;
     badge.dataset.state = next.status;
     badge.textContent = next.cached ? "cached" : cancelRequested && !FINAL.has(next.status) ? "cancelling" : next.status;
-    meta.textContent = [`v${next.tool_version}`, formatDate(next.created_at), duration(next), next.server].filter(Boolean).join(" · ");
+    meta.textContent = [`v${next.tool_version}`, next.sequence_input ? `every frame of ${next.sequence_input}` : null,
+      formatDate(next.created_at), duration(next), next.server].filter(Boolean).join(" · ");
     progress.value = next.progress ?? 0;
     progress.hidden = FINAL.has(next.status);
     message.textContent = next.message ?? "";
@@ -98,6 +100,8 @@ export function runRow(run, { onRerun } = {}) {
   }
 
   function onEvent(event) {
+    // A run over a sequence is as far as its batch of frames, which only its status adds up.
+    if (current.sequence_input) { refresh(); return; }
     const job = event.data ?? {};
     if (event.type === "job.progress" || event.type === "job.running" || event.type === "job.queued") {
       render({ ...current, status: job.status ?? current.status, progress: Math.max(current.progress, job.progress ?? 0),

@@ -1,5 +1,6 @@
 // /ai-tools/{name}: the tool's form, generated from its input schema, and its runs with live
-// progress and results. `?rerun=<run id>` fills the form with that run's inputs.
+// progress and results. `?rerun=<run id>` fills the form with that run's inputs. An image input
+// whose version holds a sequence can run over every frame, as one batch shown as one run.
 import "../core/shell.js";
 import { api } from "../core/api.js";
 import { h, clear, $ } from "../core/dom.js";
@@ -10,6 +11,7 @@ import { toolForm } from "../components/tool-form.js";
 import { toolEstimate, versionPixels } from "../components/tool-estimate.js";
 import { runRow } from "../components/run-row.js";
 import { problemForm, FormProblem } from "../components/problem-form.js";
+import { sequenceChoice } from "../components/sequence-choice.js";
 
 const article = $("article.ai-tool");
 const name = article.dataset.toolName;
@@ -18,8 +20,11 @@ const form = $("#tool-form");
 const runsRegion = $("#tool-runs");
 const runList = h("ol", { class: "run-list", "aria-label": "Runs" });
 const rows = new Map(); // run id → row
-// Runs are found through the ai.run jobs the caller may see; this many of the newest are read.
+// Runs are found through the jobs the caller may see (`ai.run`, and `ai.file_sequence` for runs
+// over every frame); this many of the newest of each kind are read.
 const JOBS_SCANNED = 30;
+const RUN_KINDS = ["ai.run", "ai.file_sequence"];
+let sequences = []; // the "every frame" choice of each image input
 
 function renderHeader(tool) {
   const parts = [
@@ -80,20 +85,57 @@ async function statusOf(runID) {
   try { return await api.get(`/api/v1/ai-jobs/${runID}/status`); } catch { return null; }
 }
 
-/** The newest runs of this tool among the ai.run jobs the caller may see (oldest first in, so newest end on top). */
+/** A run this page lists: one of this tool, and not one frame of a run over a sequence (that run stands for its frames). */
+function listed(run) {
+  return run?.tool === name && !run.sequence_run_id;
+}
+
+/** The newest runs of this tool among the jobs the caller may see (newest on top). */
 async function loadRuns() {
-  const page = await api.get("/api/v1/jobs", { query: { kind: "ai.run", limit: JOBS_SCANNED } });
-  const runs = await Promise.all(page.items.map((job) => statusOf(job.id)));
-  for (const run of runs.filter((r) => r?.tool === name)) addRun(run, { top: false });
+  const pages = await Promise.all(RUN_KINDS.map((kind) => api.get("/api/v1/jobs", { query: { kind, limit: JOBS_SCANNED } })));
+  const jobs = pages.flatMap((page) => page.items).filter((job) => !(job.kind === "ai.run" && job.batch_id && sequenceBatchOf(pages, job)));
+  jobs.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+  const runs = await Promise.all(jobs.slice(0, JOBS_SCANNED).map((job) => statusOf(job.id)));
+  for (const run of runs.filter(listed)) addRun(run, { top: false });
   if (!rows.size) runList.before(h("p", { class: "muted", id: "tool-runs-empty" }, "No runs yet."));
 }
 
+/** Whether `job` is a frame: its batch also holds an `ai.file_sequence` job among those read. */
+function sequenceBatchOf(pages, job) {
+  return pages.some((page) => page.items.some((other) => other.kind === "ai.file_sequence" && other.batch_id === job.batch_id));
+}
+
+// A run over a sequence queues its frames and its filing job in one commit, so their events come
+// together: the frames of a batch wait this long to learn whether the batch is a sequence.
+const FRAME_SETTLE_MS = 300;
+
 /** Runs of this tool started elsewhere (another tab, a script) appear as they are queued. */
 function followNewRuns() {
-  events.subscribe(["jobs"], async (event) => {
-    if (event.type !== "job.queued" || event.data?.kind !== "ai.run" || rows.has(event.data.id)) return;
-    const run = await statusOf(event.data.id);
-    if (run?.tool === name) addRun(run);
+  const sequenceBatches = new Set();
+  const waiting = new Map(); // batch id → ai.run job ids queued in it, not looked at yet
+  const show = async (id) => {
+    const run = await statusOf(id);
+    if (listed(run) && !rows.has(run.id)) addRun(run);
+  };
+  events.subscribe(["jobs"], (event) => {
+    const job = event.data ?? {};
+    if (event.type !== "job.queued" || !RUN_KINDS.includes(job.kind) || rows.has(job.id)) return;
+    if (job.kind === "ai.file_sequence") {
+      if (job.batch_id) sequenceBatches.add(job.batch_id);
+      show(job.id);
+    } else if (!job.batch_id) {
+      show(job.id);
+    } else if (!sequenceBatches.has(job.batch_id)) {
+      if (!waiting.has(job.batch_id)) {
+        waiting.set(job.batch_id, []);
+        setTimeout(() => {
+          const ids = waiting.get(job.batch_id) ?? [];
+          waiting.delete(job.batch_id);
+          if (!sequenceBatches.has(job.batch_id)) ids.forEach(show);
+        }, FRAME_SETTLE_MS);
+      }
+      waiting.get(job.batch_id).push(job.id);
+    }
   });
 }
 
@@ -116,6 +158,7 @@ async function prefill(controller, runID) {
     const run = await api.get(`/api/v1/ai-jobs/${runID}/status`);
     if (run.tool !== name) { toast(`Run ${runID.slice(-8)} is a run of ${run.tool}, not of this tool.`, { kind: "error" }); return; }
     await controller.setValues(run.inputs, await imageHints(run));
+    if (run.sequence_input) sequences.find((choice) => choice.input === run.sequence_input)?.check();
     for (const row of rows.values()) delete row.dataset.rerunSource;
     addRun(run).dataset.rerunSource = "true";
     toast(`Form filled from run …${runID.slice(-8)}: change what you want and run.`);
@@ -135,7 +178,10 @@ function idempotencyKey(body) {
 async function submit(controller) {
   const missing = controller.missing();
   if (missing.length) throw new FormProblem(missing);
-  const json = { inputs: controller.values(), fresh: $("#tool-fresh")?.checked || undefined };
+  const fresh = $("#tool-fresh")?.checked || undefined;
+  const sequence = sequences.find((choice) => choice.checked());
+  if (sequence) return submitSequence(controller.values(), sequence.input, fresh);
+  const json = { inputs: controller.values(), fresh };
   const body = JSON.stringify(json);
   form.setAttribute("aria-busy", "true");
   try {
@@ -146,6 +192,20 @@ async function submit(controller) {
   } catch (error) {
     if (error.status !== 0) pending = { body: "", key: "" };
     throw error;
+  } finally {
+    form.removeAttribute("aria-busy");
+  }
+}
+
+/** Runs over every frame of the sequence chosen for `input`: one batch, listed as its sequence run. */
+async function submitSequence(values, input, fresh) {
+  const { [input]: sequence, ...shared } = values;
+  form.setAttribute("aria-busy", "true");
+  try {
+    const answer = await api.send("POST", `/api/v1/ai-tools/${encodeURIComponent(name)}/batch`, { json: { input, sequence, inputs: shared, fresh } });
+    addRun(answer.sequence_run);
+    if (answer.sequence_run.cached) toast("Cache hit: this sequence ran before with the same inputs, so the earlier result is shown.");
+    else toast(`Running over ${answer.total} frames${answer.cached ? ` (${answer.cached} from the cache)` : ""}; they come back as one sequence.`);
   } finally {
     form.removeAttribute("aria-busy");
   }
@@ -170,6 +230,11 @@ async function start() {
     const tool = await api.get(`/api/v1/ai-tools/${encodeURIComponent(name)}`);
     renderHeader(tool);
     const controller = toolForm(form, tool.manifest, submitRow());
+    sequences = [...form.querySelectorAll("input[data-kind=image]")].map((image) => {
+      const choice = sequenceChoice(image);
+      image.closest(".tool-field")?.append(choice.element);
+      return choice;
+    });
     followImageSize(tool);
     if (can("run_ai_tools")) problemForm(form, () => submit(controller), { prefix: "inputs." });
     else for (const control of form.elements) control.disabled = true; // shown for reading only
