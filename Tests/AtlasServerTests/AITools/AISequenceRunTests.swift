@@ -32,7 +32,7 @@ struct AISequenceRunTests {
 
                 let runner = t.aiRunner()
                 runner.start()
-                let done = try await t.waitForRun(sequenceID) { ["succeeded", "failed", "cancelled"].contains($0["status"]?.string) }
+                let done = try await t.waitForEnd(sequenceID)
                 await runner.stop()
                 #expect(done["status"]?.string == "succeeded", "\(done)")
                 #expect(done["progress"] == .number(1))
@@ -95,7 +95,7 @@ struct AISequenceRunTests {
 
                 let runner = t.aiRunner()
                 runner.start()
-                let failed = try await t.waitForRun(sequenceID) { ["succeeded", "failed", "cancelled"].contains($0["status"]?.string) }
+                let failed = try await t.waitForEnd(sequenceID)
                 #expect(failed["status"]?.string == "failed", "\(failed)")
                 let message = failed["message"]?.string ?? ""
                 #expect(message.contains("1 of 3 frames did not run (2)") && message.contains("cancelled"), "\(message)")
@@ -107,9 +107,7 @@ struct AISequenceRunTests {
                 let again = try await t.client.send(.POST, "/api/v1/ai-tools/invert/batch", json: body)
                 #expect(again.status == .accepted, "\(again.text)")
                 #expect(again.json["cached"]?.int == 2, "frames 1 and 3 come from the cache: \(again.text)")
-                let redone = try await t.waitForRun(again.json["sequence_run"]?["id"]?.string ?? "") {
-                    ["succeeded", "failed", "cancelled"].contains($0["status"]?.string)
-                }
+                let redone = try await t.waitForEnd(again.json["sequence_run"]?["id"]?.string ?? "")
                 await runner.stop()
                 #expect(redone["status"]?.string == "succeeded", "\(redone)")
                 #expect(await comfy.receivedPrompts().count == 3, "only frame 2 ran again")
@@ -133,9 +131,7 @@ struct AISequenceRunTests {
                 #expect(submitted.status == .accepted, "\(submitted.text)")
                 let runner = t.aiRunner()
                 runner.start()
-                let done = try await t.waitForRun(submitted.json["sequence_run"]?["id"]?.string ?? "") {
-                    ["succeeded", "failed", "cancelled"].contains($0["status"]?.string)
-                }
+                let done = try await t.waitForEnd(submitted.json["sequence_run"]?["id"]?.string ?? "")
                 await runner.stop()
                 #expect(done["status"]?.string == "succeeded", "\(done)")
                 let version = try await t.client.get("/api/v1/assets/\(done["results"]?[0]?["asset_id"]?.string ?? "")/versions/1").json

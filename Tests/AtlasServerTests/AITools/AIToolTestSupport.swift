@@ -74,6 +74,11 @@ extension AtlasTestApp {
         return runner([job, AISequenceFilingJob(recheckDelay: 0.1)])
     }
 
+    /// Waits until the run has ended (or 20 s pass) and returns its status.
+    func waitForEnd(_ id: String) async throws -> JSONValue {
+        try await waitForRun(id) { ["succeeded", "failed", "cancelled"].contains($0["status"]?.string) }
+    }
+
     /// Waits until the run's status holds `condition` (or 20 s pass) and returns it.
     func waitForRun(_ id: String, _ condition: (JSONValue) -> Bool) async throws -> JSONValue {
         let deadline = ContinuousClock.now + .seconds(20)
