@@ -9,7 +9,8 @@ import Foundation
 ///   (queueing, the worker's claim, the upload of the input and the submission);
 /// - `ai.finish_to_filed`: from the stand-in finishing the prompt until the job is recorded done
 ///   (the outputs' download and filing as assets with lineage);
-/// - `ai.cached`: executions the result cache answers, at the suite's concurrency.
+/// - `ai.cached`: executions the result cache answers, at the suite's concurrency;
+/// - `ai.sequence`: a run over every frame of a sequence (see `measureSequence`).
 ///
 /// Both sides read the wall clock of this machine, so the two spans need no shared clock.
 struct AIBenchmark {
@@ -44,6 +45,8 @@ struct AIBenchmark {
             try await measureRuns(client, comfy: comfy, version: version)
             BenchReport.progress("ai: \(Self.cachedExecutions) cached executions at \(scale.concurrency) connections")
             try await measureCached(client, version: version)
+            BenchReport.progress("ai: one run over every frame of a \(Self.sequenceFrames)-frame sequence")
+            try await measureSequence(client)
         } catch {
             await server.stop()
             throw BenchError("\(error)\nlast lines of the server's log:\n\(ChildProcess.tail(of: server.logPath, lines: 15))")
@@ -112,7 +115,7 @@ struct AIBenchmark {
     }
 
     /// The server writes times as ISO 8601 with milliseconds.
-    private static func timestamp(_ text: String) -> Date? {
+    static func timestamp(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.date(from: text)
@@ -122,7 +125,7 @@ struct AIBenchmark {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    private static func duration(_ seconds: TimeInterval) -> Duration { .nanoseconds(Int64(seconds * 1e9)) }
+    static func duration(_ seconds: TimeInterval) -> Duration { .nanoseconds(Int64(seconds * 1e9)) }
 
     private struct ExecuteBody: Encodable {
         var inputs: [String: String]
