@@ -86,3 +86,10 @@ def test_running_invert_over_every_frame_of_a_sequence(signed_in, admin_api, pro
     status = admin_api.get(f"/api/v1/ai-jobs/{run_id}/status")
     result = admin_api.get(f"/api/v1/assets/{status['results'][0]['asset_id']}/versions/1")
     assert [f["path"] for f in result["files"]] == [f"seq_plate_invert.{frame}.png" for frame in (1001, 1002, 1003)]
+
+    # After a reload the runs come from the tool's run list: the sequence run again, its frames not.
+    driver.refresh()
+    present(driver, f'[data-run-id="{run_id}"][data-state="succeeded"]')
+    listed = {row.get_attribute("data-run-id") for row in driver.find_elements(By.CSS_SELECTOR, "[data-run-id]")}
+    frames = admin_api.get(f"/api/v1/ai-tools/invert/runs?sequence_run_id={run_id}")["items"]
+    assert len(frames) == 3 and not listed & {frame["id"] for frame in frames}

@@ -20,9 +20,9 @@ const form = $("#tool-form");
 const runsRegion = $("#tool-runs");
 const runList = h("ol", { class: "run-list", "aria-label": "Runs" });
 const rows = new Map(); // run id → row
-// Runs are found through the jobs the caller may see (`ai.run`, and `ai.file_sequence` for runs
-// over every frame); this many of the newest of each kind are read.
-const JOBS_SCANNED = 30;
+// This many of the newest runs are shown at first; later ones appear as their jobs are queued
+// (`ai.run`, and `ai.file_sequence` for a run over every frame).
+const RUNS_SHOWN = 30;
 const RUN_KINDS = ["ai.run", "ai.file_sequence"];
 let sequences = []; // the "every frame" choice of each image input
 
@@ -90,19 +90,11 @@ function listed(run) {
   return run?.tool === name && !run.sequence_run_id;
 }
 
-/** The newest runs of this tool among the jobs the caller may see (newest on top). */
+/** The tool's newest runs the caller may see, cached ones included (a run over a sequence stands for its frames). */
 async function loadRuns() {
-  const pages = await Promise.all(RUN_KINDS.map((kind) => api.get("/api/v1/jobs", { query: { kind, limit: JOBS_SCANNED } })));
-  const jobs = pages.flatMap((page) => page.items).filter((job) => !(job.kind === "ai.run" && job.batch_id && sequenceBatchOf(pages, job)));
-  jobs.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
-  const runs = await Promise.all(jobs.slice(0, JOBS_SCANNED).map((job) => statusOf(job.id)));
-  for (const run of runs.filter(listed)) addRun(run, { top: false });
+  const page = await api.get(`/api/v1/ai-tools/${encodeURIComponent(name)}/runs`, { query: { limit: RUNS_SHOWN } });
+  for (const run of page.items) addRun(run, { top: false });
   if (!rows.size) runList.before(h("p", { class: "muted", id: "tool-runs-empty" }, "No runs yet."));
-}
-
-/** Whether `job` is a frame: its batch also holds an `ai.file_sequence` job among those read. */
-function sequenceBatchOf(pages, job) {
-  return pages.some((page) => page.items.some((other) => other.kind === "ai.file_sequence" && other.batch_id === job.batch_id));
 }
 
 // A run over a sequence queues its frames and its filing job in one commit, so their events come

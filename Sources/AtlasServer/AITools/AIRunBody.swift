@@ -1,6 +1,7 @@
 import AtlasComfyUI
 import AtlasCore
 import Foundation
+import SQLKit
 
 /// A run as the API shows it (`/api/v1/ai-jobs/{id}/status`): state, progress, message, server
 /// and, at the end, the result assets.
@@ -47,8 +48,15 @@ struct AIRunBody: Encodable, Sendable {
         inputFiles = run.arguments.files
     }
 
+    /// The run as it stands: a run over a sequence follows its whole batch, frames included.
+    static func current(_ run: AIRun, tool: AIToolVersion, job: Job?, on sql: any SQLDatabase) async throws -> AIRunBody {
+        var body = AIRunBody(run, tool: tool, job: job)
+        if run.sequenceInput != nil, let batch = job?.batchID { body.follow(try await BatchRepository.fetch(batch, on: sql)) }
+        return body
+    }
+
     /// A run over a sequence is as far as its batch of frames, and running while any frame runs.
-    mutating func follow(_ batch: JobBatch) {
+    private mutating func follow(_ batch: JobBatch) {
         guard status == JobStatus.queued.rawValue || status == JobStatus.running.rawValue else { return }
         progress = batch.progress
         if (batch.counts[.running] ?? 0) > 0 { status = JobStatus.running.rawValue }

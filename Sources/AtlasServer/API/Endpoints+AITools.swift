@@ -32,8 +32,15 @@ extension Endpoints {
         idempotent: true)
     static let batchAITool = Endpoint(
         method: .POST, path: "/api/v1/ai-tools/{name}/batch", operationID: "batchAITool",
-        summary: "Run the tool over many image versions as one job batch (202), or answer every run from the cache (200)",
+        summary: "Run the tool over many image versions, or over every frame of a sequence (filed back as one sequence), as one job batch (202), "
+            + "or answer every run (or the whole sequence) from the cache (200)",
         group: "AI tools", action: .runAITools, body: .json(schema: "BatchAITool"), responses: [202: "AIRunBatch", 200: "AIRunBatch"])
+    static let listAIToolRuns = Endpoint(
+        method: .GET, path: "/api/v1/ai-tools/{name}/runs", operationID: "listAIToolRuns",
+        summary: "The tool's runs the caller may see (their own and their projects'), newest first, cached ones included; "
+            + "a run over a sequence stands for its frames", group: "AI tools", action: .readJobs,
+        query: [.init(name: "sequence_run_id", type: "string", description: "List the frames of this run over a sequence instead.")] + paging,
+        responses: [200: "AIRunPage"])
     static let getAIJobStatus = Endpoint(
         method: .GET, path: "/api/v1/ai-jobs/{run_id}/status", operationID: "getAIJobStatus",
         summary: "A run's state, progress, message, server and result assets", group: "AI tools", action: .readJobs,
@@ -59,6 +66,6 @@ extension Endpoints {
         summary: "Remove a server added through the API; runs on it finish", group: "AI tools", action: .manageComfyUIServers,
         responses: [204: nil])
 
-    static let aiTools: [Endpoint] = [listAITools, registerAITool, getAITool, listAIToolVersions, executeAITool, batchAITool, getAIJobStatus,
+    static let aiTools: [Endpoint] = [listAITools, registerAITool, getAITool, listAIToolVersions, executeAITool, batchAITool, listAIToolRuns, getAIJobStatus,
                                       cancelAIJob, rerunAIJob, listComfyUIServers, addComfyUIServer, removeComfyUIServer]
 }

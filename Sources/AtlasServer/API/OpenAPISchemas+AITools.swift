@@ -50,6 +50,7 @@ extension OpenAPISchemas {
                              "description": "Over a sequence: the run that files the frames as one sequence; follow it at /api/v1/ai-jobs/{id}/status."],
             "runs": ["type": "array", "items": ref("AIRun")],
         ], required: ["batch_id", "total", "cached", "sequence_run", "runs"]),
+        "AIRunPage": page(of: "AIRun"),
         "RerunAIJob": object([
             "inputs": ["type": "object", "description": "Inputs to change; the others keep the earlier run's values."],
             "fresh": ["type": "boolean"], "latest_version": ["type": "boolean", "description": "Use the tool's current version."],

@@ -49,6 +49,13 @@ enum JobRepository {
         return try decode(row)
     }
 
+    /// The jobs of `ids` that exist, by id.
+    static func fetch(_ ids: [UUID], on sql: any SQLDatabase) async throws -> [UUID: Job] {
+        guard !ids.isEmpty else { return [:] }
+        let jobs = try await sql.raw("\(unsafeRaw: select) WHERE j.id IN (\(binds: ids))").all().map(decode)
+        return Dictionary(jobs.map { ($0.id, $0) }) { first, _ in first }
+    }
+
     /// A job claimed by a worker: what its handler needs, and how long it waited.
     struct Claim: Sendable {
         var run: JobRun

@@ -23,6 +23,7 @@ extension AccessWalkSamples {
         "batchAITool": { fx, _ in
             try .json(.POST, "/api/v1/ai-tools/invert/batch", ["input": "image", "versions": [.string(try await walkImage(fx).lowercased)]])
         },
+        "listAIToolRuns": { _, _ in WalkRequest(method: .GET, path: "/api/v1/ai-tools/invert/runs") },
         "getAIJobStatus": { fx, caller in WalkRequest(method: .GET, path: "/api/v1/ai-jobs/\(try await walkRun(fx, caller).lowercased)/status") },
         "cancelAIJob": { fx, caller in WalkRequest(method: .POST, path: "/api/v1/ai-jobs/\(try await walkRun(fx, caller).lowercased)/cancel") },
         "rerunAIJob": { fx, _ in try .json(.POST, "/api/v1/ai-jobs/\(try await walkRun(fx, nil).lowercased)/rerun", [:]) },

@@ -16,11 +16,7 @@ struct AIJobController: Sendable {
     /// A run over a sequence reads its progress from its whole batch, frames included.
     @Sendable func status(_ req: Request) async throws -> Response {
         let (run, tool, job) = try await visibleRun(req)
-        var body = AIRunBody(run, tool: tool, job: job)
-        if run.sequenceInput != nil, let batchID = job?.batchID {
-            body.follow(try await BatchRepository.fetch(batchID, on: req.atlasDatabase.sql))
-        }
-        return try JSONResponse.make(body)
+        return try JSONResponse.make(try await AIRunBody.current(run, tool: tool, job: job, on: req.atlasDatabase.sql))
     }
 
     @Sendable func cancel(_ req: Request) async throws -> Response {

@@ -12,6 +12,7 @@ struct AIToolController: Sendable {
         routes.on(Endpoints.listAIToolVersions, use: versions)
         routes.on(Endpoints.executeAITool, use: execute)
         routes.on(Endpoints.batchAITool, use: batch)
+        routes.on(Endpoints.listAIToolRuns, use: runs)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
@@ -87,6 +88,29 @@ struct AIToolController: Sendable {
         var headers: HTTPHeaders = [:]
         if let batch { headers.add(name: "Location", value: "/api/v1/job-batches/\(batch.id.lowercased)") }
         return try JSONResponse.make(AIRunBatchBody(batch: batch, sequenceRun: sequence, runs: runs), status: batch == nil ? .ok : .accepted, headers: headers)
+    }
+
+    /// The tool's runs the caller may see, newest first; `sequence_run_id` lists that run's frames.
+    @Sendable func runs(_ req: Request) async throws -> Response {
+        let query = req.queryParameters
+        try query.requireOnly(Paging.parameterNames.union(["sequence_run_id"]))
+        var errors: [FieldError] = []
+        let paging = Paging.parse(query, errors: &errors)
+        let sequenceRun = query.value("sequence_run_id").map { UUID(uuidString: $0) }
+        if case .some(nil) = sequenceRun { errors.append(FieldError(field: "sequence_run_id", message: "must be a run id")) }
+        guard errors.isEmpty else { throw AtlasError.validation(errors) }
+        let sql = req.atlasDatabase.sql
+        let tool = try await AIToolRepository.fetch(try name(req), on: sql)
+        let visible = try await req.visibleProjects().map { (projects: $0, owner: try req.requirePrincipal().userID.lowercased) }
+        let page = try await AIRunRepository.list(tool: tool.id, sequenceRun: sequenceRun ?? nil, visible: visible, paging: paging, on: sql)
+        let jobs = try await JobRepository.fetch(page.items.compactMap(\.jobID), on: sql)
+        var versions: [UUID: AIToolVersion] = [:]
+        var items: [AIRunBody] = []
+        for run in page.items {
+            if versions[run.toolVersionID] == nil { versions[run.toolVersionID] = try await AIToolRepository.version(run.toolVersionID, on: sql) }
+            items.append(try await AIRunBody.current(run, tool: versions[run.toolVersionID]!, job: run.jobID.flatMap { jobs[$0] }, on: sql))
+        }
+        return try JSONResponse.make(ListBody(items: items, nextCursor: page.nextCursor))
     }
 
     /// A trillion pixels: far beyond any image, well inside every integer the databases keep.
