@@ -90,6 +90,13 @@ extension AtlasTestApp {
     }
 }
 
+/// Runs `body` with an app whose pool is one ComfyUI stand-in, started in process and stopped after.
+func withComfyUIApp(_ database: TestDatabase, _ body: (AtlasTestApp, RunningStandIn) async throws -> Void) async throws {
+    try await withStandIn { comfy in
+        try await withAtlasApp(database, adjust: { $0.comfyUIURLs = [comfy.url] }) { t in try await body(t, comfy) }
+    }
+}
+
 /// Runs `body` with a ComfyUI stand-in started in process and stopped after.
 func withStandIn<T>(_ options: StandInOptions = StandInOptions(), _ body: (RunningStandIn) async throws -> T) async throws -> T {
     let comfy = try await ComfyUIStandIn.start(options)
