@@ -107,6 +107,6 @@ struct ManifestTests {
     func problem() {
         let error = [AIToolFieldError(field: "inputs[0].default", code: "out_of_range", message: "must be at most 31 (got 40)")].atlasError
         #expect(error.code == "validation_failed" && error.status == 400)
-        #expect(error.fieldErrors == [FieldError(field: "inputs[0].default", message: "must be at most 31 (got 40)")])
+        #expect(error.fieldErrors == [FieldError(field: "inputs[0].default", message: "must be at most 31 (got 40)", code: "out_of_range")])
     }
 }

@@ -17,7 +17,7 @@ public struct AIToolFieldError: Error, Sendable, Equatable, Codable, CustomStrin
 
     /// The error as AtlasCore's field error, for `AtlasError.validation`.
     public var fieldError: FieldError {
-        FieldError(field: field, message: message)
+        FieldError(field: field, message: message, code: code)
     }
 
     public var description: String { "\(field): \(message) [\(code)]" }

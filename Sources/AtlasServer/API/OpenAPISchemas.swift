@@ -34,7 +34,10 @@ enum OpenAPISchemas {
         "Problem": object([
             "type": string, "title": string, "status": integer, "detail": string, "code": string, "instance": string,
             "request_id": string,
-            "errors": ["type": "array", "items": object(["field": string, "message": string], required: ["field", "message"])],
+            "errors": ["type": "array", "items": object([
+                "field": string, "message": string,
+                "code": ["type": "string", "description": "A stable reason, where one is known (out_of_range, required, or ComfyUI's error type)."],
+            ], required: ["field", "message"])],
         ], required: ["type", "title", "status", "detail", "code"]),
         "Project": object(stamp.merging([
             "code": string, "description": string, "status": enumeration(ProjectStatus.allCases.map(\.rawValue)),

@@ -105,8 +105,12 @@ struct AIToolExecutionTests {
             let fields = response.json["errors"]?.array.compactMap { $0["field"]?.string } ?? []
             #expect(fields.contains("inputs.radius"))
             #expect(fields.contains("inputs.colour"))
+            let codes = Dictionary(uniqueKeysWithValues: response.json["errors"]?.array.compactMap { error in
+                error["field"]?.string.map { ($0, error["code"]?.string) } } ?? [])
+            #expect(codes["inputs.radius"] == "out_of_range" && codes["inputs.colour"] == "unknown_input", "each field error has a stable code: \(codes)")
             let missing = try await t.client.send(.POST, "/api/v1/ai-tools/invert/execute", json: ["inputs": [:]])
             #expect(missing.json["errors"]?.array.compactMap { $0["field"]?.string } == ["inputs.image"])
+            #expect(missing.json["errors"]?[0]?["code"]?.string == "required")
         }
     }
 
