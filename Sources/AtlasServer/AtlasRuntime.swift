@@ -48,6 +48,9 @@ public enum AtlasRuntime {
             try await requireMigrated(app)
             var metrics: Application?
             if let metricsPort { metrics = try await WorkerMetricsServer.start(exposing: app, host: metricsHost, port: metricsPort) }
+            // On PostgreSQL the feed's listener hears other processes' commits, so a job queued by
+            // `atlas serve` wakes an idle worker here at once instead of at its next poll.
+            try await app.atlas.events.feed.start()
             let runner = makeRunner(app, concurrency: concurrency)
             runner.start()
             let health = Task { await app.comfyUIPool.runHealthChecks() }
@@ -64,7 +67,8 @@ public enum AtlasRuntime {
 
     static func makeRunner(_ app: Application, concurrency: Int) -> JobRunner {
         JobRunner(database: app.atlasDatabase, handlers: app.atlas.jobHandlers,
-                  settings: .init(concurrency: concurrency, lease: TimeInterval(app.atlas.configuration.jobLeaseSeconds)),
+                  settings: .init(concurrency: concurrency, lease: TimeInterval(app.atlas.configuration.jobLeaseSeconds),
+                                  idlePoll: app.atlas.configuration.jobPollSeconds),
                   clock: app.atlas.clock, logger: app.logger,
                   metrics: app.atlas.metrics.jobs)
     }

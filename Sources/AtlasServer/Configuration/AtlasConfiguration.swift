@@ -29,6 +29,9 @@ public struct AtlasConfiguration: Sendable {
     /// How long a job claim holds without renewal (2–3600 s); a third of it is the renewal interval.
     /// A dead worker's job is claimed again once its lease runs out, so this is how late that is.
     public var jobLeaseSeconds = 30
+    /// How often an idle worker looks for jobs nobody told it about (0.01–60 s). A commit of this
+    /// process, or on PostgreSQL of any process, wakes it at once; the poll is the fallback.
+    public var jobPollSeconds = 0.2
     /// Register the `diagnostic.*` job kinds, which exist to check the queue itself (off by default).
     public var diagnosticJobs = false
     /// bcrypt's work factor for passwords (4–31); each step doubles the work of a guess.
@@ -67,7 +70,7 @@ public struct AtlasConfiguration: Sendable {
     public static let environmentNames = [
         "ATLAS_HOST", "ATLAS_PORT", "ATLAS_DATA_DIR", "DATABASE_URL", "ATLAS_MAX_UPLOAD_BYTES",
         "ATLAS_LOG_LEVEL", "ATLAS_LOG_FORMAT", "ATLAS_AUTO_MIGRATE", "ATLAS_BCRYPT_COST", "ATLAS_SECRET_KEY",
-        "ATLAS_PUBLIC_URL", "ATLAS_WORKERS", "ATLAS_JOB_LEASE_SECONDS", "ATLAS_DIAGNOSTIC_JOBS", "ATLAS_PYTHON",
+        "ATLAS_PUBLIC_URL", "ATLAS_WORKERS", "ATLAS_JOB_LEASE_SECONDS", "ATLAS_JOB_POLL_SECONDS", "ATLAS_DIAGNOSTIC_JOBS", "ATLAS_PYTHON",
         "ATLAS_TOOL_TIMEOUT_SECONDS", "ATLAS_COMFYUI_URLS", "ATLAS_TOOLS_DIR",
     ]
 
@@ -132,6 +135,10 @@ public struct AtlasConfiguration: Sendable {
         if let text = values["ATLAS_JOB_LEASE_SECONDS"] {
             if let seconds = Int(text), (2...3600).contains(seconds) { config.jobLeaseSeconds = seconds }
             else { problems.append("ATLAS_JOB_LEASE_SECONDS='\(text)' is not a number of seconds (2–3600)") }
+        }
+        if let text = values["ATLAS_JOB_POLL_SECONDS"] {
+            if let seconds = Double(text), (0.01...60).contains(seconds) { config.jobPollSeconds = seconds }
+            else { problems.append("ATLAS_JOB_POLL_SECONDS='\(text)' is not a number of seconds (0.01–60)") }
         }
         if let text = values["ATLAS_DIAGNOSTIC_JOBS"] {
             switch text.lowercased() {

@@ -44,8 +44,9 @@ actor EventFeed {
         if let sequencer { return sequencer.watermark }
         let head = try await EventLog.head(on: database.sql)
         sequencer = EventSequencer(watermark: head)
-        let doorbell = self.doorbell
-        listener?.start { doorbell.ring() }
+        let doorbell = self.doorbell, signal = database.events
+        // Another process's commit may have queued a job: idle workers of this one look at once.
+        listener?.start { doorbell.ring(); signal?.heardElsewhere() }
         loop = Task { await self.run() }
         return head
     }

@@ -38,9 +38,15 @@ final class EventSignal: Sendable {
         doorbells.withLockedValue { $0.removeAll { $0 === doorbell } }
     }
 
+    /// Another process announced a commit (PostgreSQL's NOTIFY, heard by `EventListener`): wakes
+    /// this process's feeds and idle job workers, without announcing it again.
+    func heardElsewhere() {
+        for doorbell in doorbells.withLockedValue({ $0 }) { doorbell.ring() }
+    }
+
     /// Called after a write that appended events has committed.
     func committed() {
-        for doorbell in doorbells.withLockedValue({ $0 }) { doorbell.ring() }
+        heardElsewhere()
         guard notify != nil else { return }
         let start = sending.withLockedValue { state -> Bool in
             if state.inFlight {

@@ -3,10 +3,11 @@ import Testing
 
 @Suite("Configuration of the job queue")
 struct JobConfigurationTests {
-    @Test("by default a job lease lasts 30 s and the diagnostic job kinds are off")
+    @Test("by default a job lease lasts 30 s, idle workers look every 0.2 s and the diagnostic job kinds are off")
     func defaults() throws {
         let configuration = try AtlasConfiguration.load(environment: [:])
         #expect(configuration.jobLeaseSeconds == 30)
+        #expect(configuration.jobPollSeconds == 0.2)
         #expect(!configuration.diagnosticJobs)
     }
 
@@ -15,6 +16,16 @@ struct JobConfigurationTests {
         let configuration = try AtlasConfiguration.load(environment: ["ATLAS_JOB_LEASE_SECONDS": "3", "ATLAS_DIAGNOSTIC_JOBS": "true"])
         #expect(configuration.jobLeaseSeconds == 3)
         #expect(configuration.diagnosticJobs)
+    }
+
+    @Test("ATLAS_JOB_POLL_SECONDS sets how often idle workers look for work; outside 0.01–60 s it is refused")
+    func poll() throws {
+        #expect(try AtlasConfiguration.load(environment: ["ATLAS_JOB_POLL_SECONDS": "1.5"]).jobPollSeconds == 1.5)
+        #expect {
+            try AtlasConfiguration.load(environment: ["ATLAS_JOB_POLL_SECONDS": "0"])
+        } throws: { error in
+            (error as? ConfigurationError)?.problems.first?.hasPrefix("ATLAS_JOB_POLL_SECONDS") == true
+        }
     }
 
     @Test("a lease outside 2–3600 s and a diagnostic switch that is not true or false are both reported")
