@@ -56,7 +56,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         // The stand-in as a server of its own (browser tests, trying AI tools in the web UI).
-        .executableTarget(name: "comfyui-standin", dependencies: ["ComfyUIStandIn"]),
+        .executableTarget(name: "comfyui-standin", dependencies: ["ComfyUIStandIn", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Content-addressed blob stores. No server code.
         .target(
             name: "AtlasStorage",

@@ -37,7 +37,7 @@ public actor ComfyUIPool {
     /// Adds a server, or updates its credentials and limit. It takes runs after its first good check.
     public func add(_ server: ComfyUIServerConfiguration) {
         let entry = Self.entry(for: server, httpClient: httpClient)
-        if let index = entries.firstIndex(where: { $0.configuration.url == server.url }) {
+        if let index = index(of: server.url) {
             entries[index].configuration = server
             entries[index].client = entry.client
             entries[index].status.concurrencyLimit = server.concurrencyLimit
@@ -81,7 +81,7 @@ public actor ComfyUIPool {
     ///   that ran it last is preferred, because its node cache still holds it.
     public func tryLease(workflow: String? = nil) -> ComfyUILeaseAttempt {
         guard let url = ComfyUIServerChoice.best(among: statuses(), workflow: workflow),
-              let index = entries.firstIndex(where: { $0.configuration.url == url }) else {
+              let index = index(of: url) else {
             return .waiting(waitReason() ?? .allBusy(servers: 0))
         }
         entries[index].status.inFlight += 1
@@ -113,7 +113,7 @@ public actor ComfyUIPool {
     /// `.lost`) marks the server down until its next good check, so retries go elsewhere.
     public func release(_ lease: ComfyUILease, failure: ComfyUIError? = nil) {
         guard let url = leases.removeValue(forKey: lease.id) else { return }
-        if let index = entries.firstIndex(where: { $0.configuration.url == url }) {
+        if let index = index(of: url) {
             entries[index].status.inFlight -= 1
             if let failure, failure.isServerFailure { markDown(at: index, reason: failure.description) }
         }
@@ -122,7 +122,7 @@ public actor ComfyUIPool {
 
     /// Marks a server down until its next good check.
     public func markDown(_ url: URL, reason: String) {
-        guard let index = entries.firstIndex(where: { $0.configuration.url == url }) else { return }
+        guard let index = index(of: url) else { return }
         markDown(at: index, reason: reason)
     }
 
@@ -154,8 +154,13 @@ public actor ComfyUIPool {
               status: ComfyUIServerStatus(url: server.url, concurrencyLimit: server.concurrencyLimit))
     }
 
+    /// Where the server of `url` is in `entries`.
+    private func index(of url: URL) -> Int? {
+        entries.firstIndex { $0.configuration.url == url }
+    }
+
     private func record(_ probe: ComfyUIHealthProbe, for url: URL) {
-        guard let index = entries.firstIndex(where: { $0.configuration.url == url }) else { return }
+        guard let index = index(of: url) else { return }
         entries[index].status.checkedAt = Date()
         switch probe {
         case .up(let queueRemaining, let version):
