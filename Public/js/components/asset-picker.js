@@ -3,7 +3,7 @@
 // id) lives in a hidden input named after the tool input, so the form reads it like any other.
 import { api } from "../core/api.js";
 import { h, clear, debounce } from "../core/dom.js";
-import { showError } from "../core/toast.js";
+import { showError, problemText } from "../core/toast.js";
 import { previewURL } from "./asset-card.js";
 
 // Formats that are not images; assets without a format (AI results) stay pickable.
@@ -119,7 +119,7 @@ function searchDialog(label, onChoose) {
           h("span", { class: "muted" }, `v${asset.latest_version}${asset.format ? ` · ${asset.format}` : ""}`)))));
       status.textContent = items.length ? "" : "No image assets match.";
     } catch (error) {
-      if (mine === generation) status.textContent = error.detail || error.message;
+      if (mine === generation) status.textContent = problemText(error);
     }
   }, 200);
   query.addEventListener("input", load);

@@ -11,8 +11,13 @@ export function toast(message, { kind = "info", timeout = 5000 } = {}) {
   if (kind !== "error") setTimeout(() => item.remove(), timeout);
 }
 
+/** What went wrong, in one line: a problem's detail, else the error's message. */
+export function problemText(error) {
+  return error?.detail || error?.message || String(error);
+}
+
 /** Shows an ApiError (with its field errors) or any other error. */
 export function showError(error) {
   const fields = (error?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join("; ");
-  toast([error?.title, error?.detail || error?.message, fields].filter(Boolean).join(" — "), { kind: "error" });
+  toast([error?.title, problemText(error), fields].filter(Boolean).join(" — "), { kind: "error" });
 }

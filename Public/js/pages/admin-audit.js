@@ -3,7 +3,7 @@
 import "../core/shell.js";
 import { api } from "../core/api.js";
 import { h, clear, $, formatDate } from "../core/dom.js";
-import { showError } from "../core/toast.js";
+import { showError, problemText } from "../core/toast.js";
 import { auditChange } from "../components/audit-change.js";
 import { formField } from "../components/form-field.js";
 
@@ -94,7 +94,7 @@ async function loadPage() {
     summary.textContent = shown ? `${shown} entr${shown === 1 ? "y" : "ies"}${cursor ? ", more below" : ""}` : "No entries match.";
   } catch (error) {
     showError(error);
-    summary.textContent = error.detail || error.message;
+    summary.textContent = problemText(error);
   } finally {
     more.disabled = false;
   }

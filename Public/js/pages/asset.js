@@ -8,7 +8,7 @@ import { api, idempotencyKey } from "../core/api.js";
 import { h, $, formatDate } from "../core/dom.js";
 import { events } from "../core/events.js";
 import { session, can } from "../core/session.js";
-import { toast, showError } from "../core/toast.js";
+import { toast, showError, problemText } from "../core/toast.js";
 import { copyButton } from "../components/copy-button.js";
 import { createVersionPreview } from "../components/version-preview.js";
 import { createMetadataTable } from "../components/metadata-table.js";
@@ -133,7 +133,7 @@ async function showDependencies(version) {
       dependencies: needs.items, dependents: neededBy.items, showReferences: readsSource,
     });
   } catch (error) {
-    body.replaceChildren(h("p", { class: "error" }, `The dependencies could not be loaded: ${error.detail || error.message}`));
+    body.replaceChildren(h("p", { class: "error" }, `The dependencies could not be loaded: ${problemText(error)}`));
   } finally {
     body.removeAttribute("aria-busy");
   }
@@ -293,7 +293,7 @@ async function start() {
     state.asset = await api.get(base);
   } catch (error) {
     regions.header.replaceChildren(h("h1", {}, "Asset not found"),
-      h("p", { class: "error" }, error.status === 404 ? "It does not exist or is not in one of your projects." : error.detail || error.message));
+      h("p", { class: "error" }, error.status === 404 ? "It does not exist or is not in one of your projects." : problemText(error)));
     return;
   }
   document.title = `${state.asset.name} · Blacksmith Atlas`;

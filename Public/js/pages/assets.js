@@ -4,7 +4,7 @@
 import "../core/shell.js";
 import { $, h, debounce } from "../core/dom.js";
 import { can } from "../core/session.js";
-import { showError } from "../core/toast.js";
+import { showError, problemText } from "../core/toast.js";
 import { VirtualGrid } from "../components/virtual-grid.js";
 import { assetCard, assetURL, typeLabel } from "../components/asset-card.js";
 import { FacetList } from "../components/facet-list.js";
@@ -81,7 +81,7 @@ const feed = new AssetFeed({
     elements.grid.setAttribute("aria-busy", String(busy));
     elements.count.toggleAttribute("aria-busy", busy);
     if (error) {
-      grid.setFooter(h("div", { class: "grid-error" }, h("span", {}, error.detail || error.message),
+      grid.setFooter(h("div", { class: "grid-error" }, h("span", {}, problemText(error)),
         h("button", { type: "button", onclick: () => (grid.items.length ? feed.more() : feed.load(state)) }, "Retry")));
       if (!grid.items.length) showError(error);
     }

@@ -5,7 +5,7 @@ import { api } from "../core/api.js";
 import { h, $, clear, formatDate } from "../core/dom.js";
 import { can, session } from "../core/session.js";
 import { events } from "../core/events.js";
-import { toast, showError } from "../core/toast.js";
+import { toast, showError, problemText } from "../core/toast.js";
 import { projectStatusControl } from "../components/project-status.js";
 import { assetCard } from "../components/asset-card.js";
 import { problemForm } from "../components/problem-form.js";
@@ -23,7 +23,7 @@ async function loadProject() {
   try {
     showHeader(await api.get(`/api/v1/projects/${projectID}`));
   } catch (error) {
-    clear(header).append(h("h1", {}, "Project"), h("p", { class: "error" }, error.detail || error.message));
+    clear(header).append(h("h1", {}, "Project"), h("p", { class: "error" }, problemText(error)));
   }
 }
 
