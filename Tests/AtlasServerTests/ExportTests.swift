@@ -82,6 +82,14 @@ struct ExportTests {
             #expect(gltf.json["buffers"]?[0]?["uri"]?.string == "tri.bin")
             let audit = try await t.client.get("/api/v1/audit?action=job.version.export").json["items"]?.array ?? []
             #expect(audit.first?["actor"]?["name"]?.string == "admin", "the new version is the requester's: \(audit)")
+
+            // A second try of the job (its worker died after the effect, before the job was marked
+            // done) makes no other version and answers the one the first try made.
+            let retry = try await VersionExportJob(blobs: t.app.atlas.blobs, converter: FormatConverter()).run(
+                JobRun(id: job.id, kind: job.kind, payload: job.payload, attempt: 2, projectID: job.projectID),
+                context: RunnerContext(id: job.id, worker: "test:retry", database: t.app.atlasDatabase))
+            #expect(retry?["version"]?.int == 2, "\(String(describing: retry))")
+            #expect(try await t.client.get("/api/v1/assets/\(id)").json["latest_version"]?.int == 2)
         }
     }
 

@@ -30,12 +30,4 @@ extension VersionExportJob {
             throw PermanentJobFailure(error.detail)
         }
     }
-
-    /// The version an earlier try of `job` made (found by its `derived_from.job_id`).
-    static func versionMade(by job: UUID, asset: UUID, on sql: any SQLDatabase) async throws -> Int? {
-        try await sql.raw("""
-            SELECT v.number FROM asset_versions v JOIN atlas_objects o ON o.id = v.id
-            WHERE v.asset_id = \(bind: asset) AND o.metadata LIKE \(bind: "%\"job_id\":\"\(job.lowercased)\"%")
-            """).first()?.decode(column: "number", as: Int.self)
-    }
 }

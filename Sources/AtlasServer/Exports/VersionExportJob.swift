@@ -47,13 +47,14 @@ struct VersionExportJob: JobHandler {
         let delivered = NIOLockedValueBox<Int?>(nil)
         let now = Date()
         let applied = try await context.once(Self.name) { sql in
-            try await ExportFileRepository.put(files, job: job.id, at: now, on: sql)
-            guard order.deliver == .version else { return }
-            let number = try await Self.deliverVersion(order, of: version, files: files, job: job.id, at: now, on: sql)
+            let number = order.deliver == .version
+                ? try await Self.deliverVersion(order, of: version, files: files, job: job.id, at: now, on: sql) : nil
+            try await ExportFileRepository.put(files, job: job.id, version: number, at: now, on: sql)
             delivered.withLockedValue { $0 = number }
         }
+        // A try after one that applied the effect (and died before the job was marked done) reads what it made.
         result.version = applied ? delivered.withLockedValue { $0 }
-            : try await Self.versionMade(by: job.id, asset: order.assetID, on: context.database.sql)
+            : try await ExportFileRepository.deliveredVersion(of: job.id, on: context.database.sql)
         return try JSONCoding.json(result)
     }
 }

@@ -39,7 +39,7 @@ extension AccessWalkSamples {
             try await fx.t.app.atlasDatabase.write { sql in
                 _ = try await JobRepository.enqueue(job, change: .cli("walk", at: now), on: sql)
                 try await sql.raw("UPDATE jobs SET status = 'succeeded', finished_at = \(bind: now) WHERE id = \(bind: job.id)").run()
-                try await ExportFileRepository.put([ExportResult.File(name: "a.png", sha256: version.file, size: 36)], job: job.id, at: now, on: sql)
+                try await ExportFileRepository.put([ExportResult.File(name: "a.png", sha256: version.file, size: 36)], job: job.id, version: nil, at: now, on: sql)
             }
             return WalkRequest(method: .GET, path: ExportResult.downloadPath(job: job.id))
         },

@@ -33,5 +33,6 @@ enum AtlasMigrations {
         M0031_CreateComfyUIServers(),
         M0032_AddAIRunInputPixels(),
         M0033_AddAISequenceRuns(),
+        M0034_AddExportFileVersion(),
     ]
 }
