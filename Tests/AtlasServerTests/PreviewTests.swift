@@ -144,7 +144,7 @@ struct PreviewTests {
         }
     }
 
-    @Test("A model without Blender is unavailable with the reason; truncated EXR and TIFF uploads succeed and their previews fail with a reason",
+    @Test("A model without Blender is unavailable with the reason; truncated EXR and TIFF uploads succeed and their previews fail with a reason; asset.preview_failed announces each",
           .timeLimit(.minutes(3)), arguments: TestDatabase.available)
     func unavailableAndFailed(_ database: TestDatabase) async throws {
         let folder = try TemporaryDirectory()
@@ -167,7 +167,13 @@ struct PreviewTests {
                 let reason = version["previews"]?["reason"]?.string ?? ""
                 #expect(reason.contains(name) && reason.contains(words), "\(reason)")
                 #expect(!reason.contains(FileManager.default.temporaryDirectory.path), "no server folder in \(reason)")
+                let events = try await t.client.get("/api/v1/events?topic=asset:\(asset["id"]?.string ?? "")&limit=500").json["items"]?.array ?? []
+                let failed = events.first { $0["type"]?.string == "asset.preview_failed" }
+                #expect(failed?["data"]?["state"]?.string == "failed" && failed?["data"]?["reason"]?.string == reason,
+                        "the end is announced, so no one has to poll for it: \(events)")
             }
+            let events = try await t.client.get("/api/v1/events?topic=asset:\(model["id"]?.string ?? "")&limit=500").json["items"]?.array ?? []
+            #expect(events.first { $0["type"]?.string == "asset.preview_failed" }?["data"]?["state"]?.string == "unavailable", "\(events)")
         }
     }
 }

@@ -1,6 +1,7 @@
 // One result asset of an AI run: its thumbnail, opening the asset. A result's preview is made
 // by a job after the run ends, so the image is asked for only once the version says it is
-// ready (or `asset.preview_ready` arrives), never fetched early into a 404.
+// ready (or `asset.preview_ready` arrives), never fetched early into a 404; a preview that cannot be
+// made (`asset.preview_failed`) shows its reason.
 import { api } from "../core/api.js";
 import { h, clear } from "../core/dom.js";
 import { events } from "../core/events.js";
@@ -42,6 +43,7 @@ export function runResult(result) {
       if (!settle(await version())) return;
       unsubscribe = events.subscribe([`asset:${assetID}`], (event) => {
         if (event.type === "asset.preview_ready") show(event.data?.version?.number ?? 1);
+        else if (event.type === "asset.preview_failed") { unsubscribe?.(); unavailable(event.data?.reason); }
       });
       // Read again once subscribed: the preview may have been made in between.
       settle(await version());

@@ -168,8 +168,8 @@ function select(number, { explicit = false } = {}) {
 }
 
 /**
- * The preview job says it is ready by event; failing or finding no tool it does not, so a
- * pending preview is also asked about now and then until it settles.
+ * The preview job says how it ended by event (`asset.preview_ready` or `asset.preview_failed`);
+ * a pending preview is also asked about now and then, in case the event was missed.
  */
 function watchPending(version) {
   clearTimeout(state.pendingPoll);
@@ -266,6 +266,10 @@ async function onEvent(event) {
       return renderHeader(project);
     case "asset.preview_ready":
       state.revisions.set(number, String(event.seq ?? Date.now()));
+      await reloadVersions();
+      if (number === state.selected) return showVersion();
+      return timeline.render(state.versions, { selected: state.selected, latest: latest() });
+    case "asset.preview_failed": // the reason replaces "Making the preview…"
       await reloadVersions();
       if (number === state.selected) return showVersion();
       return timeline.render(state.versions, { selected: state.selected, latest: latest() });

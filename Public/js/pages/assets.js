@@ -239,9 +239,12 @@ function onAssetEvent({ type, data }) {
       recountSoon();
       break;
     case "asset.preview_ready":
-      if (known && data.version?.number === incoming.latest_version) grid.update({ ...incoming, previews: { state: "ready" } });
-      for (const asset of arrivals) if (asset.id === incoming.id) asset.previews = { state: "ready" };
+    case "asset.preview_failed": {
+      const previews = type === "asset.preview_ready" ? { state: "ready" } : { state: data.state, reason: data.reason };
+      if (known && data.version?.number === incoming.latest_version) grid.update({ ...incoming, previews });
+      for (const asset of arrivals) if (asset.id === incoming.id) asset.previews = previews;
       break;
+    }
     default: // asset.updated, asset.version_status_changed, asset.version_inspected: new name, tags, status
       if (known) grid.update({ ...incoming, previews: known.previews });
       if (type !== "asset.version_inspected") recountSoon();

@@ -99,7 +99,7 @@ events.subscribe([`project:${projectID}`], (event) => {
     cards.get(asset.id)?.remove();
     cards.delete(asset.id);
     noAssets.hidden = cards.size > 0;
-  } else if (["asset.created", "asset.preview_ready", "asset.updated", "asset.version_added", "asset.restored"].includes(event.type)) {
+  } else if (["asset.created", "asset.preview_ready", "asset.preview_failed", "asset.updated", "asset.version_added", "asset.restored"].includes(event.type)) {
     replaceCard(asset);
   }
 });

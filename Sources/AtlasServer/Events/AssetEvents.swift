@@ -2,7 +2,8 @@ import AtlasCore
 import Foundation
 
 /// The events of assets: `asset.created`, `asset.updated`, `asset.deleted`, `asset.restored`,
-/// `asset.version_added`, `asset.version_status_changed`, `asset.preview_ready`, `asset.version_inspected`. The data is
+/// `asset.version_added`, `asset.version_status_changed`, `asset.preview_ready`, `asset.preview_failed`,
+/// `asset.version_inspected`. The data is
 /// the asset as its listing shows it, and for version events a summary of the version — never
 /// its files, since a Client account may receive it.
 enum AssetEvents {
@@ -13,6 +14,8 @@ enum AssetEvents {
     static let versionAdded = "asset.version_added"
     static let versionStatusChanged = "asset.version_status_changed"
     static let previewReady = "asset.preview_ready"
+    /// The preview job ended without previews: `state` failed or unavailable, and its `reason`.
+    static let previewFailed = "asset.preview_failed"
     static let versionInspected = "asset.version_inspected"
 
     static func event(_ type: String, _ asset: Asset, version: AssetVersion? = nil, change: Change) throws -> AtlasEvent {

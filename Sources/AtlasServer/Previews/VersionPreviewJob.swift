@@ -35,11 +35,18 @@ struct VersionPreviewJob: JobHandler {
         let now = Date()
         _ = try await context.once(Self.name) { sql in
             try await GeneratedPreviewRepository.record(previews, images: images, version: versionID, at: now, on: sql)
-            guard previews.state == .ready else { return }
+            guard previews.state != .pending else { return }
             let asset = try await AssetRows.fetch(version.assetID, on: sql)
-            var event = try AssetEvents.event(AssetEvents.previewReady, asset, version: version, change: .cli("job.\(Self.name)", at: now))
+            let ready = previews.state == .ready
+            var event = try AssetEvents.event(ready ? AssetEvents.previewReady : AssetEvents.previewFailed, asset, version: version,
+                                              change: .cli("job.\(Self.name)", at: now))
             if case .object(var data) = event.data {
-                data["kinds"] = .array(previews.kinds.map { .string($0.rawValue) })
+                if ready {
+                    data["kinds"] = .array(previews.kinds.map { .string($0.rawValue) })
+                } else {
+                    data["state"] = .string(previews.state.rawValue)
+                    data["reason"] = previews.reason.map(JSONValue.string) ?? .null
+                }
                 event.data = .object(data)
             }
             try await EventLog.append(event, on: sql)
