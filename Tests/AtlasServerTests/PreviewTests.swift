@@ -47,14 +47,15 @@ struct PreviewTests {
                                                        files: [("hot.exr", try Self.data(folder, "hot.exr"))])
             let id = try #require(asset["id"]?.string)
             let base = "/api/v1/assets/\(id)/versions/1"
-            #expect(try await t.client.get(base).json["previews"] == ["state": "pending", "kinds": [], "reason": .null])
+            #expect(try await t.client.get(base).json["previews"] == ["state": "pending", "kinds": [], "reason": .null, "revision": .null])
             #expect(try await t.client.get("/api/v1/assets").json["items"]?[0]?["previews"]?["state"]?.string == "pending",
                     "the asset listing carries its latest version's previews, so a grid asks only for thumbnails that exist")
             let early = try await t.client.get("\(base)/previews/thumbnail")
             #expect(early.status == .notFound && early.problemCode == "preview_not_found")
 
             let version = try await Self.previewed(t, asset: id)
-            #expect(version["previews"] == ["state": "ready", "kinds": ["thumbnail", "proxy"], "reason": .null], "\(version)")
+            #expect(version["previews"]?["state"] == "ready" && version["previews"]?["kinds"] == ["thumbnail", "proxy"]
+                    && version["previews"]?["reason"] == .null && version["previews"]?["revision"]?.string != nil, "\(version)")
             let listed = try await t.client.get("/api/v1/assets/\(id)/versions").json["items"]?[0]?["previews"]
             #expect(listed?["state"]?.string == "ready")
             #expect(try await t.client.get("/api/v1/assets?q=sky").json["items"]?[0]?["previews"] == version["previews"])
@@ -98,7 +99,7 @@ struct PreviewTests {
             let asset = try await t.client.createAsset(project: project, name: "ref", files: [("ref.png", try Self.data(folder, "ref.png"))])
             let id = try #require(asset["id"]?.string)
             let base = "/api/v1/assets/\(id)/versions/1"
-            _ = try await Self.previewed(t, asset: id)
+            let made = try await Self.previewed(t, asset: id)
 
             let seen = try await client.client.get("\(base)/previews/thumbnail")
             #expect(seen.status == .ok)
@@ -115,6 +116,9 @@ struct PreviewTests {
             #expect(try await t.client.get(base).json["previews"]?["state"]?.string == "pending")
             let remade = try await Self.previewed(t, asset: id)
             #expect(remade["previews"]?["state"]?.string == "ready")
+            #expect(remade["previews"]?["revision"]?.string != nil && remade["previews"]?["revision"] != made["previews"]?["revision"],
+                    "made again, the previews have a new revision for their URLs: \(made) \(remade)")
+            #expect(try await t.client.get("\(base)/previews/thumbnail?r=\(remade["previews"]?["revision"]?.string ?? "")").status == .ok)
             #expect(try await t.client.get("\(base)/previews/contact_sheet").problemCode == "preview_not_found", "only sequences have one")
         }
     }
@@ -160,7 +164,7 @@ struct PreviewTests {
             let cutTIFF = try await t.client.createAsset(project: project, name: "cut tiff", files: [("cut.tif", tiff.prefix(tiff.count / 2))])
 
             let tri = try await Self.previewed(t, asset: try #require(model["id"]?.string))
-            #expect(tri["previews"] == ["state": "unavailable", "kinds": [], "reason": "Blender is not installed"])
+            #expect(tri["previews"] == ["state": "unavailable", "kinds": [], "reason": "Blender is not installed", "revision": .null])
             for (asset, name, words) in [(cutEXR, "cut.exr", "end of file"), (cutTIFF, "cut.tif", "tiff_truncated")] {
                 let version = try await Self.previewed(t, asset: try #require(asset["id"]?.string))
                 #expect(version["previews"]?["state"]?.string == "failed", "\(version)")

@@ -6,9 +6,12 @@ import { h } from "../core/dom.js";
 /** "light_rig" → "light rig". */
 export const typeLabel = (type) => String(type ?? "").replaceAll("_", " ");
 
-/** Where a version's preview image is (an uploaded one, else the generated thumbnail). */
-export const previewURL = (assetID, number) =>
-  `/api/v1/assets/${encodeURIComponent(assetID)}/versions/${number}/preview`;
+/**
+ * Where a version's preview image is (an uploaded one, else the generated thumbnail). Images are
+ * cached as immutable, so the previews' `revision` goes in the URL: made again, they are fetched anew.
+ */
+export const previewURL = (assetID, number, revision) =>
+  `/api/v1/assets/${encodeURIComponent(assetID)}/versions/${number}/preview${revision ? `?r=${encodeURIComponent(revision)}` : ""}`;
 
 /** The page of an asset. */
 export const assetURL = (asset) => `/assets/${encodeURIComponent(asset.id)}`;
@@ -36,7 +39,7 @@ function thumbnail(asset) {
   const state = asset.previews?.state;
   const frame = h("span", { class: "asset-card-thumb" }, placeholder(asset, state));
   if (state === undefined || state === "ready") {
-    const image = h("img", { class: "thumb", alt: asset.name, loading: "lazy", decoding: "async", src: previewURL(asset.id, asset.latest_version) });
+    const image = h("img", { class: "thumb", alt: asset.name, loading: "lazy", decoding: "async", src: previewURL(asset.id, asset.latest_version, asset.previews?.revision) });
     // Shown once decoded, so a half-loaded image never flashes over the placeholder.
     image.addEventListener("load", () => frame.classList.add("has-image"), { once: true });
     image.addEventListener("error", () => image.remove(), { once: true });

@@ -19,7 +19,7 @@ const noThumbnail = (text) => h("span", { class: "asset-picker-thumb asset-picke
  */
 function thumbnail(assetID, number, alt = "", previews = undefined) {
   if (previews && previews.state !== "ready") return noThumbnail(previews.state === "pending" ? "preview…" : "no preview");
-  const img = h("img", { class: "asset-picker-thumb", src: previewURL(assetID, number), alt, loading: "lazy", decoding: "async" });
+  const img = h("img", { class: "asset-picker-thumb", src: previewURL(assetID, number, previews?.revision), alt, loading: "lazy", decoding: "async" });
   img.addEventListener("error", () => img.replaceWith(noThumbnail("no preview")));
   return img;
 }

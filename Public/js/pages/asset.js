@@ -43,8 +43,6 @@ const state = {
   selected: 0,
   /** Whether the page moves to a new version when one is added (it shows the latest). */
   followLatest: true,
-  /** Version number → a token that changes when its previews were made again (cache busting). */
-  revisions: new Map(),
   names: new Map(),
   showing: 0,
   pendingPoll: null,
@@ -56,16 +54,17 @@ regions.versions.replaceChildren(h("h2", {}, "Versions"));
 const timeline = createVersionTimeline(regions.versions, {
   canWrite: writes,
   nameOf,
-  thumbnailOf: (version) => (version.previews?.kinds?.includes("thumbnail") ? previewURL(version.number, "thumbnail") : null),
+  thumbnailOf: (version) => (version.previews?.kinds?.includes("thumbnail") ? previewURL(version, "thumbnail") : null),
   onSelect: (number) => select(number, { explicit: true }),
   onStatus: setStatus,
   onRevert: revertDialog,
 });
 const diff = createVersionDiff(regions.versions, { assetID });
 
-function previewURL(number, kind) {
-  const revision = state.revisions.get(number);
-  return `${base}/versions/${number}/previews/${kind}${revision ? `?r=${revision}` : ""}`;
+/** A preview image's URL, with the previews' revision: made again, they are fetched anew despite immutable caching. */
+function previewURL(version, kind) {
+  const revision = version.previews?.revision;
+  return `${base}/versions/${version.number}/previews/${kind}${revision ? `?r=${encodeURIComponent(revision)}` : ""}`;
 }
 
 /** Who a stamp names: a member's display name, "you", the job that made it, or a short id. */
@@ -150,7 +149,7 @@ async function showVersion({ refreshPreview = true } = {}) {
   const inspection = await inspectionOf(version.number);
   if (state.showing !== version.number) return;
   if (refreshPreview) {
-    preview.show(version, { inspection, revision: state.revisions.get(version.number), assetName: state.asset.name });
+    preview.show(version, { inspection, revision: version.previews?.revision, assetName: state.asset.name });
   }
   metadata.show({ metadata: version.metadata, inspection });
   watchPending(version);
@@ -265,7 +264,6 @@ async function onEvent(event) {
       timeline.flash(number);
       return renderHeader(project);
     case "asset.preview_ready":
-      state.revisions.set(number, String(event.seq ?? Date.now()));
       await reloadVersions();
       if (number === state.selected) return showVersion();
       return timeline.render(state.versions, { selected: state.selected, latest: latest() });

@@ -48,11 +48,13 @@ enum GeneratedPreviewRepository {
         // between them must not make a state read after it (ready) meet images read before it (none).
         // Images are written in the same transaction as the state that says ready, so once a
         // state is seen, its images are there too.
-        var states: [UUID: (state: VersionPreviews.State, reason: String?)] = [:]
-        for row in try await sql.raw("SELECT version_id, state, reason FROM version_preview_states WHERE version_id IN (\(binds: versions))").all() {
+        var states: [UUID: (state: VersionPreviews.State, reason: String?, updatedAt: Date)] = [:]
+        for row in try await sql.raw("""
+            SELECT version_id, state, reason, updated_at FROM version_preview_states WHERE version_id IN (\(binds: versions))
+            """).all() {
             states[try row.decode(column: "version_id", as: UUID.self)] = (
                 VersionPreviews.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending,
-                try row.decode(column: "reason", as: String?.self))
+                try row.decode(column: "reason", as: String?.self), try row.decode(column: "updated_at", as: Date.self))
         }
         var kinds: [UUID: [PreviewKind]] = [:]
         let ready = states.filter { $0.value.state == .ready }.map(\.key)
@@ -65,7 +67,10 @@ enum GeneratedPreviewRepository {
         return Dictionary(uniqueKeysWithValues: versions.map { version in
             guard let found = states[version] else { return (version, VersionPreviews.pending) }
             let made = PreviewKind.allCases.filter((kinds[version] ?? []).contains)
-            return (version, VersionPreviews(state: found.state, kinds: found.state == .ready ? made : [], reason: found.reason))
+            let ready = found.state == .ready
+            // The time the images were recorded, in milliseconds: new with every making.
+            let revision = ready ? String(Int64((found.updatedAt.timeIntervalSince1970 * 1000).rounded()), radix: 36) : nil
+            return (version, VersionPreviews(state: found.state, kinds: ready ? made : [], reason: found.reason, revision: revision))
         })
     }
 

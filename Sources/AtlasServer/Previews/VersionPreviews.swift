@@ -16,6 +16,9 @@ struct VersionPreviews: Encodable, Sendable {
     var state: State
     var kinds: [PreviewKind]
     @Nullable var reason: String?
+    /// Changes each time the previews are made again: put in a preview's URL (`?r=`), it keeps a
+    /// browser from showing an older image it cached, since preview images are cached as immutable.
+    @Nullable var revision: String?
 
     static let pending = VersionPreviews(state: .pending, kinds: [], reason: nil)
 
@@ -30,9 +33,10 @@ struct VersionPreviews: Encodable, Sendable {
         }
     }
 
-    init(state: State, kinds: [PreviewKind], reason: String?) {
+    init(state: State, kinds: [PreviewKind], reason: String?, revision: String? = nil) {
         self.state = state
         self.kinds = kinds
         self.reason = reason
+        self.revision = revision
     }
 }
