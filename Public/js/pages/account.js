@@ -2,9 +2,10 @@
 // and CI): list, create (the key is shown once, with a copy button) and revoke.
 import "../core/shell.js";
 import { api } from "../core/api.js";
-import { h, clear, $, formatDate } from "../core/dom.js";
+import { h, clear, $ } from "../core/dom.js";
 import { session } from "../core/session.js";
-import { showError, toast } from "../core/toast.js";
+import { toast } from "../core/toast.js";
+import { apiKeyTable } from "../components/api-key-table.js";
 import { copyButton } from "../components/copy-button.js";
 import { formField as field } from "../components/form-field.js";
 import { problemForm, FormProblem } from "../components/problem-form.js";
@@ -34,46 +35,7 @@ function passwordSection() {
 
 // --- API keys ---
 
-const keysBody = h("tbody");
-
-function revokeButton(key) {
-  const button = h("button", { type: "button", class: "danger", "aria-label": `Revoke ${key.name}` }, "Revoke");
-  let armed = false;
-  button.addEventListener("click", async () => {
-    // A second click confirms, so a stray click never cuts off a farm script.
-    if (!armed) {
-      armed = true;
-      button.textContent = "Click again to revoke";
-      setTimeout(() => { armed = false; button.textContent = "Revoke"; }, 4000);
-      return;
-    }
-    try {
-      await api.send("DELETE", `/api/v1/me/api-keys/${key.id}`);
-      toast(`Key “${key.name}” revoked.`);
-      loadKeys();
-    } catch (error) {
-      showError(error);
-    }
-  });
-  return button;
-}
-
-function keyRow(key) {
-  return h("tr", { dataset: { keyId: key.id } },
-    h("td", {}, key.name), h("td", {}, h("code", {}, `${key.prefix}…`)),
-    h("td", {}, formatDate(key.created_at)), h("td", {}, key.expires_at ? formatDate(key.expires_at) : "never"),
-    h("td", {}, key.last_used_at ? formatDate(key.last_used_at) : "never"), h("td", {}, revokeButton(key)));
-}
-
-async function loadKeys() {
-  try {
-    const page = await api.get("/api/v1/me/api-keys");
-    clear(keysBody).append(...page.items.map(keyRow));
-    if (!page.items.length) keysBody.append(h("tr", {}, h("td", { colspan: 6, class: "muted" }, "No API keys yet.")));
-  } catch (error) {
-    showError(error);
-  }
-}
+const keys = apiKeyTable("/api/v1/me/api-keys");
 
 /** The new secret, shown once: it is stored as a hash and no route gives it back. */
 function newKeyPanel(key) {
@@ -98,7 +60,7 @@ function createKeyForm(panelSlot) {
     form.reset();
     clear(panelSlot).append(newKeyPanel(key));
     panelSlot.querySelector("input").select();
-    loadKeys();
+    keys.load();
   });
   return form;
 }
@@ -108,11 +70,8 @@ function keysSection() {
   clear($("#api-keys")).append(
     h("h2", {}, "API keys"),
     h("p", { class: "muted" }, "Personal keys for DCC panels, farm jobs and CI. They act as you, with your role."),
-    createKeyForm(panelSlot), panelSlot,
-    h("table", { class: "data api-keys-table" },
-      h("thead", {}, h("tr", {}, ["Name", "Key", "Created", "Expires", "Last used", ""].map((t) => h("th", { scope: "col" }, t)))),
-      keysBody));
-  loadKeys();
+    createKeyForm(panelSlot), panelSlot, keys.element);
+  keys.load();
 }
 
 passwordSection();

@@ -1,6 +1,6 @@
 // /admin/users: accounts and their roles. Administrators create accounts, change a role or a
 // display name (PATCH with If-Match: a stale row is reloaded, not overwritten), disable and
-// enable accounts, and set a new password.
+// enable accounts, set a new password, and see and revoke an account's API keys.
 import "../core/shell.js";
 import { api } from "../core/api.js";
 import { h, clear, $, formatDate } from "../core/dom.js";
@@ -8,6 +8,7 @@ import { session } from "../core/session.js";
 import { showError, toast } from "../core/toast.js";
 import { formField } from "../components/form-field.js";
 import { dialogForm } from "../components/dialog-form.js";
+import { apiKeyTable } from "../components/api-key-table.js";
 
 const ROLES = ["administrator", "producer", "artist", "client"];
 const region = $("#users");
@@ -45,7 +46,8 @@ function userRow(first) {
     h("td", {}, h("strong", {}, user.username), user.id === session.userID ? h("span", { class: "muted" }, " (you)") : null),
     h("td", {}, displayName), h("td", {}, role), h("td", {}, status),
     h("td", { class: "muted" }, formatDate(user.created_at)),
-    h("td", { class: "row user-actions" }, toggle, h("button", { type: "button", onclick: () => passwordDialog(user) }, "Set password…")));
+    h("td", { class: "row user-actions" }, toggle, h("button", { type: "button", onclick: () => passwordDialog(user) }, "Set password…"),
+      h("button", { type: "button", dataset: { action: "api-keys" }, onclick: () => keysDialog(user) }, "API keys…")));
 
   const render = (next) => {
     user = next;
@@ -75,6 +77,21 @@ function passwordDialog(user) {
       await api.send("POST", `/api/v1/users/${user.id}/password`, { json: { password } });
       toast(`Password of ${user.username} set.`);
     });
+}
+
+/** The account's API keys, to revoke one (a leaked key, a retired script) without disabling the account. */
+function keysDialog(user) {
+  const keys = apiKeyTable(`/api/v1/users/${user.id}/api-keys`);
+  const title = `API keys of ${user.username}`;
+  const dialog = h("dialog", { "aria-label": title, class: "api-keys-dialog" },
+    h("h2", {}, title),
+    h("p", { class: "muted" }, "Keys act as the account, with its role. New keys are made by the account itself, which alone sees the secret."),
+    keys.element,
+    h("div", { class: "row" }, h("span", { class: "spacer" }), h("button", { type: "button", onclick: () => dialog.close() }, "Close")));
+  dialog.addEventListener("close", () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+  keys.load();
 }
 
 function newUserDialog() {

@@ -75,6 +75,14 @@ extension Endpoints {
         summary: "Set a new password for an account (signs out its sessions and tokens)", group: "Users",
         action: .manageUsers, body: .json(schema: "SetPassword"), responses: [204: nil])
 
+    static let listUserAPIKeys = Endpoint(
+        method: .GET, path: "/api/v1/users/{user_id}/api-keys", operationID: "listUserAPIKeys",
+        summary: "An account's personal API keys (never their secrets)", group: "Users", action: .manageUsers, responses: [200: "APIKeyList"])
+    static let revokeUserAPIKey = Endpoint(
+        method: .DELETE, path: "/api/v1/users/{user_id}/api-keys/{key_id}", operationID: "revokeUserAPIKey",
+        summary: "Revoke one of an account's API keys (a leaked key, a script retired) without disabling the account", group: "Users",
+        action: .manageUsers, responses: [204: nil])
+
     // MARK: Project members
     static let listMembers = Endpoint(
         method: .GET, path: "/api/v1/projects/{project_id}/members", operationID: "listMembers", summary: "A project's members",
@@ -124,7 +132,7 @@ extension Endpoints {
     static let accounts: [Endpoint] = [
         setup, setupPage, submitSetupPage, login, logout, createToken,
         getMe, changePassword, listAPIKeys, createAPIKey, revokeAPIKey,
-        createUser, listUsers, getUser, updateUser, disableUser, enableUser, resetPassword,
+        createUser, listUsers, getUser, updateUser, disableUser, enableUser, resetPassword, listUserAPIKeys, revokeUserAPIKey,
         listMembers, addMember, removeMember,
         listAudit, listSecrets, putSecret, deleteSecret,
         putPreview, getPreview,

@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
         SetupController(),
         MeController(),
         UserController(),
+        UserAPIKeyController(),
         AuditController(),
         SecretController(),
         JobController(),
@@ -39,6 +40,7 @@ protocol RouteRegistering: Sendable {
 }
 
 extension SystemController: RouteRegistering {}
+extension UserAPIKeyController: RouteRegistering {}
 extension ProjectController: RouteRegistering {}
 extension AssetController: RouteRegistering {}
 extension VersionController: RouteRegistering {}

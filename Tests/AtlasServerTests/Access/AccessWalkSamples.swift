@@ -180,6 +180,12 @@ enum AccessWalkSamples {
             let user = try await fx.t.makeAccount(fx.uniqueName("reset"), role: .artist)
             return try .json(.POST, "/api/v1/users/\(user.id)/password", ["password": "a brand new password"])
         },
+        "listUserAPIKeys": { fx, _ in WalkRequest(method: .GET, path: "/api/v1/users/\(fx.members[0].id)/api-keys") },
+        "revokeUserAPIKey": { fx, _ in
+            let user = try await fx.t.makeAccount(fx.uniqueName("keyed"), role: .artist)
+            let key = try await user.client.send(.POST, "/api/v1/me/api-keys", json: ["name": "farm"])
+            return WalkRequest(method: .DELETE, path: "/api/v1/users/\(user.id)/api-keys/\(key.json["id"]?.string ?? "")")
+        },
         "listAudit": { _, _ in WalkRequest(method: .GET, path: "/api/v1/audit") },
         "listSecrets": { _, _ in WalkRequest(method: .GET, path: "/api/v1/secrets") },
         "putSecret": { _, _ in try .json(.PUT, "/api/v1/secrets/comfyui.api_key", ["value": "s3cret"]) },

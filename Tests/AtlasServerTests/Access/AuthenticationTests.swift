@@ -140,6 +140,34 @@ struct AuthenticationTests {
         }
     }
 
+    @Test("An administrator lists an account's API keys without their secrets and revokes one; the account and its other keys keep working",
+          arguments: TestDatabase.available)
+    func administratorRevokesAKey(database: TestDatabase) async throws {
+        try await withAtlasApp(database) { t in
+            let artist = try await t.makeAccount("leo", role: .artist)
+            let leaked = try await artist.client.send(.POST, "/api/v1/me/api-keys", json: ["name": "leaked farm script"])
+            let kept = try await artist.client.send(.POST, "/api/v1/me/api-keys", json: ["name": "nuke panel"])
+            let leakedKey = try #require(leaked.json["key"]?.string), keptKey = try #require(kept.json["key"]?.string)
+
+            let listed = try await t.client.get("/api/v1/users/\(artist.id)/api-keys")
+            let names = Set(listed.json["items"]?.array.compactMap { $0["name"]?.string } ?? [])
+            #expect(names.isSuperset(of: ["leaked farm script", "nuke panel"]), "\(listed.text)")
+            #expect(!listed.text.contains(leakedKey) && !listed.text.contains(keptKey), "never the secrets")
+            let other = try await t.makeAccount("ada", role: .producer)
+            #expect(try await other.client.get("/api/v1/users/\(artist.id)/api-keys").status == .forbidden)
+
+            let leakedID = try #require(leaked.json["id"]?.string)
+            let elsewhere = try await t.client.send(.DELETE, "/api/v1/users/\(other.id)/api-keys/\(leakedID)")
+            #expect(elsewhere.status == .notFound && elsewhere.problemCode == "api_key_not_found", "a key is revoked through its own account")
+            #expect(try await t.client.send(.DELETE, "/api/v1/users/\(artist.id)/api-keys/\(leakedID)").status == .noContent)
+            #expect(try await TestClient.bearer(leakedKey, app: t.app).get("/api/v1/me").status == .unauthorized)
+            #expect(try await TestClient.bearer(keptKey, app: t.app).get("/api/v1/me").status == .ok)
+            #expect(try await artist.client.get("/api/v1/me").status == .ok)
+            let audit = try await t.client.get("/api/v1/audit?object_id=\(leakedID)").json["items"]?.array ?? []
+            #expect(audit.first?["actor"]?["name"]?.string == "admin", "\(audit)")
+        }
+    }
+
     @Test("Disabling an account stops its keys, tokens and sessions at once; enabling restores them", arguments: TestDatabase.available)
     func disabledAccount(database: TestDatabase) async throws {
         try await withAtlasApp(database) { t in

@@ -68,14 +68,7 @@ struct MeController: Sendable {
         let principal = try req.requirePrincipal()
         let id = try req.objectID("key_id", kind: "api_key")
         let change = req.change
-        try await req.atlasDatabase.write { sql in
-            guard let key = try await CredentialRepository.fetch(id, on: sql), key.userID == principal.userID,
-                  key.kind == .apiKey, key.revokedAt == nil else {
-                throw AtlasError.notFound("api_key", id.lowercased)
-            }
-            try await CredentialRepository.revoke(id, at: change.at, on: sql)
-            try await AuditLog.record(change, kind: "api_key", id: id, before: ["name": key.name, "prefix": key.prefix], on: sql)
-        }
+        try await req.atlasDatabase.write { sql in try await APIKeyRevocation.revoke(id, of: principal.userID, change: change, on: sql) }
         return Response(status: .noContent)
     }
 }
