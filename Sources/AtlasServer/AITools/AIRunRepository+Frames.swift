@@ -16,12 +16,14 @@ extension AIRunRepository {
         try await sql.raw("\(unsafeRaw: select) WHERE parent_run_id = \(bind: parent) ORDER BY frame").all().map(decode)
     }
 
-    /// How many frame runs have a job that has not ended yet (cached frames have none).
-    static func openFrames(of parent: UUID, on sql: any SQLDatabase) async throws -> Int {
-        try await sql.raw("""
-            SELECT COUNT(*) AS n FROM ai_runs r JOIN jobs j ON j.id = r.job_id
-            WHERE r.parent_run_id = \(bind: parent) AND j.status IN ('queued', 'running')
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+    /// How many frame runs a sequence run has, and how many of them have a job that has not ended
+    /// yet (cached frames have none): one small query, as the filing job asks it every few seconds.
+    static func frameCounts(of parent: UUID, on sql: any SQLDatabase) async throws -> (total: Int, open: Int) {
+        let row = try await sql.raw("""
+            SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN j.status IN ('queued', 'running') THEN 1 ELSE 0 END), 0) AS open
+            FROM ai_runs r LEFT JOIN jobs j ON j.id = r.job_id WHERE r.parent_run_id = \(bind: parent)
+            """).first()
+        return (try row?.decode(column: "total", as: Int.self) ?? 0, try row?.decode(column: "open", as: Int.self) ?? 0)
     }
 
     /// The frames whose job ended without success, by frame.

@@ -22,12 +22,13 @@ struct AISequenceFilingJob: JobHandler {
         let sql = context.database.sql
         let order = try AIRunOrder.from(job.payload)
         let run = try await AIRunRepository.fetch(order.runID, on: sql)
-        let frames = try await AIRunRepository.frames(of: run.id, on: sql)
-        let open = try await AIRunRepository.openFrames(of: run.id, on: sql)
-        guard open == 0 else {
-            throw JobDeferral("waiting for \(open) of \(frames.count) frames", delay: recheckDelay)
+        // Only counted while waiting: the frame runs themselves are read once, to file them.
+        let counts = try await AIRunRepository.frameCounts(of: run.id, on: sql)
+        guard counts.open == 0 else {
+            throw JobDeferral("waiting for \(counts.open) of \(counts.total) frames", delay: recheckDelay)
         }
-        try await requireEveryFrame(of: run, frames: frames, on: sql)
+        try await requireEveryFrame(of: run, total: counts.total, on: sql)
+        let frames = try await AIRunRepository.frames(of: run.id, on: sql)
         let outputs = try await AIRunRepository.frameOutputs(of: run.id, on: sql)
         let silent = frames.compactMap(\.frame).filter { outputs[$0]?.isEmpty ?? true }
         guard silent.isEmpty else {
@@ -42,12 +43,12 @@ struct AISequenceFilingJob: JobHandler {
     }
 
     /// Fails, naming the frames and the first reason, when any frame's job failed or was cancelled.
-    private func requireEveryFrame(of run: AIRun, frames: [AIRun], on sql: any SQLDatabase) async throws {
+    private func requireEveryFrame(of run: AIRun, total: Int, on sql: any SQLDatabase) async throws {
         let lost = try await AIRunRepository.lostFrames(of: run.id, on: sql)
         guard let first = lost.first else { return }
         let reason = first.status == .cancelled ? "cancelled" : first.error ?? "failed"
         throw PermanentJobFailure("""
-            \(lost.count) of \(frames.count) frames did not run (\(FrameRanges.text(frames: lost.map(\.frame)))); \
+            \(lost.count) of \(total) frames did not run (\(FrameRanges.text(frames: lost.map(\.frame)))); \
             frame \(first.frame): \(reason). Nothing was filed; run the batch again to redo only those frames.
             """)
     }
